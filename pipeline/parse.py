@@ -1,0 +1,51 @@
+"""One file in, one ParsedDocument out: read → recognise → normalise → stable ids.
+
+Pure apart from reading the file: no database, no Prefect, so it can run in any worker process.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from parsers import read_file
+from pipeline import PARSER_VERSION
+from pipeline.normalise import normalise_indicator
+from recognisers.goal_tables import find_goal_tables
+from recognisers.metadata import extract_metadata
+from schemas.records import DocumentRecord, ParsedDocument
+
+
+def file_sha256(path: Path) -> str:
+    """Hex sha256 of the file's bytes: the document id."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
+    """Parse one report file into its document row and records.
+
+    Raises parsers.errors.ReadError (or a subclass) when the file cannot be read at all;
+    the caller records that as a failed document.
+    """
+    path = Path(path)
+    doc_id = doc_id or file_sha256(path)
+    layout = read_file(path)
+    meta = extract_metadata(layout, path.name)
+    doc = DocumentRecord(
+        doc_id=doc_id, source_path=str(path), file_name=path.name, format=layout.format,
+        pages=len(layout.pages), parser_version=PARSER_VERSION, **meta,
+    )
+    if layout.warnings:
+        doc.status, doc.error = "partial", "; ".join(layout.warnings)
+    tables = find_goal_tables(layout)
+    for t_index, table in enumerate(tables):
+        table.doc_id = doc_id
+        table.table_id = f"{doc_id[:16]}-t{t_index:03d}"
+        for i_index, ind in enumerate(table.indicators):
+            normalise_indicator(ind)
+            ind.doc_id, ind.table_id = doc_id, table.table_id
+            ind.indicator_id = f"{table.table_id}-i{i_index:03d}"
+    return ParsedDocument(document=doc, goal_tables=tables)

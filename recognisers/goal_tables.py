@@ -1,0 +1,657 @@
+"""Goal-table recogniser (绩效目标表): layout lines → GoalTable records with raw indicator rows.
+
+Works on the lines of the layout model, whatever reader made them. A form is read in stages:
+
+    split_forms        lines → one list of lines per printed form (title to title)
+    split_form         form → header lines (项目名称 …) and indicator lines (from the 一级指标 header)
+    read_header_fields header lines → 项目名称, 项目编码, 主管部门, 项目单位, amounts, 年度目标
+    lines_to_rows      indicator lines → rows of cells (tab / pipe cells keep their columns;
+                       space-separated lines are token rows), continuation rows merged
+    read_indicator_rows rows → Indicator records (labels carried down like merged cells)
+
+Two printed shapes are understood. Cell rows (tabs, pipes) keep column positions, so empty
+cells are merged cells and history columns (前年/上年) can be told apart. Token rows (a PDF text
+dump: one cell per line, names wrapped over lines, merged labels printed once) carry no positions:
+name fragments pile up until a value closes the indicator. Columns are recognised by their header
+words (指标值 / 前年 / 上年 / 指标值确定依据 …), labels by the national framework's vocabulary, and
+values by their shape, never by position alone.
+
+Values stay raw here; pipeline.normalise turns them into operator/number/unit.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from parsers.layout import Line, Layout, span_of
+from pipeline.levels import is_level1_label, is_level2_label
+from schemas.records import GoalTable, Indicator
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary
+
+WS = re.compile(r"\s+")
+
+FORM_TITLE = re.compile(r"(绩效目标(申报|设置)?表|绩效自评表|绩效目标表[（(].*[)）])$")
+SUB_TABLE_TITLE = re.compile(r"^(长期|年度|中期)绩效(目标|指标)表?$")
+HORIZON_MARKER = re.compile(r"^(长期|中期|年度)(绩效)?(目标|指标)(表)?$")
+GOAL_LABEL = re.compile(r"^((长期|中期|年度)?(绩效)?目标\s*\d+)\s*[:：]?$")
+SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+
+# header-field labels (whitespace removed) → GoalTable attribute; longest first when matching
+HEADER_FIELDS: dict[str, str | None] = {
+    "项目名称": "name",
+    "部门（单位）名称": "name",
+    "部门(单位)名称": "name",
+    "单位名称": "name",
+    "部门名称": "name",
+    "项目编码": "code",
+    "项目代码": "code",
+    "项目主管部门": "department",
+    "主管部门": "department",
+    "项目单位": "unit",
+    "项目执行单位": "unit",
+    "项目实施单位": "unit",
+    "执行单位": "unit",
+    "实施单位": "unit",
+    "项目金额（万元）": "amount",
+    "项目金额(万元)": "amount",
+    "项目金额": "amount",
+    "项目总预算": "amount",
+    "项目总金额": "amount",
+    "项目资金（万元）": "amount",
+    "项目当年预算": "annual_amount",
+    "当年预算": "annual_amount",
+    "年度预算": "annual_amount",
+    "本年预算": "annual_amount",
+    "项目年度绩效目标": "goal_text",
+    "年度绩效目标": "goal_text",
+    "年度目标1": "goal_text",
+    "年度目标": "goal_text",
+    # labels whose values we do not keep: they end the value before them
+    "项目绩效指标": None,
+    "项目负责人": None,
+    "联系电话": None,
+    "单位地址": None,
+    "邮政编码": None,
+    "项目属性": None,
+    "支出项目类别": None,
+    "起始年度": None,
+    "终止年度": None,
+    "项目立项依据": None,
+    "项目实施方案": None,
+    "项目前两年预算及当年预算变动情况": None,
+    "项目资金来源": None,
+    "项目支出明细测算": None,
+    "项目采购": None,
+    "项目绩效总目标": None,
+    "长期目标1": None,
+    "名称": None,
+    "目标说明": None,
+    "填报人": None,
+    "部门总体资金情况": None,
+    "部门职能概述": None,
+    "年度工作任务": None,
+    "项目支出情况": None,
+    "整体绩效总目标": None,
+    "单位：万元": None,
+    "单位:万元": None,
+}
+HEADER_LABEL_RE = re.compile("|".join(re.escape(k) for k in sorted(HEADER_FIELDS, key=len, reverse=True)))
+
+# column header words → column role
+COLUMN_ROLES = [
+    (re.compile(r"^一级指标$"), "level1"),
+    (re.compile(r"^二级指标$"), "level2"),
+    (re.compile(r"^三级指标$"), "level3"),
+    (re.compile(r"^(前年|前两年)"), "prev2"),
+    (re.compile(r"^上年"), "prev1"),
+    (re.compile(r"^(实际完成值|实际完成|完成值|全年实际值)"), "actual"),
+    (re.compile(r"^(指标值确定依据|偏差原因|偏差原因分析|备注)"), "basis"),
+    (re.compile(r"^分值$"), "weight"),
+    (re.compile(r"^得分$"), "score"),
+    (re.compile(r"(指标值|预期当年实现值|预计当年实现|当年实现|年度指标值|目标值|预期目标)"), "target"),
+]
+
+# what a value cell looks like
+_UNITS = sorted(
+    """% ‰ ℃ ㎡ 个 家 次 人 人次 户 台 套 件 项 场 期 册 份 篇 本 条 所 座 处 栋 间 辆 艘 架 基 盏 株 棵 亩 公顷
+    平方米 平方公里 立方米 米 公里 千米 千克 公斤 克 吨 元 天 日 小时 分钟 工作日 个工作日 年 月 周 季度 分 百分比
+    倍 批 批次 起 单 课时 学时 床 张 块 根 只 头 部 门 种 类 个月 周年 宗 笔 元/人 人/年 万 亿 千 百 户次 小时/天
+    kg km m t MW kW kWh GB M""".split(),
+    key=len, reverse=True,
+)
+_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+_UNIT_GROUP = rf"(?:(?:万|亿|千)?{_UNIT}(?:/(?:万|亿)?{_UNIT})?(?:一年|每年|每人)?)"
+_OPERATOR = r"(?:>=|<=|≥|≤|≧|≦|=|>|<|≈)"
+_WORD_OP = r"(?:至少|不低于|不少于|不超过|不高于|不大于|不小于|高于或等于|低于或等于|大于等于|小于等于|大于|小于|高于|低于|达到|超过|约|控制在)"
+_PERIOD = r"(?:每[年月周日天季]|全年|年均|日均|月均)"
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+QUANTITY = re.compile(
+    rf"^{_PERIOD}?{_WORD_OP}?{_OPERATOR}?{_WORD_OP}?{_NUMBER}{_UNIT_GROUP}{{0,2}}(?:以上|以下|以内|之内|内|左右)?#?$"
+)
+# a short text prefix before the number (保洁100%) only when a unit follows
+PREFIXED_QUANTITY = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}{_OPERATOR}?{_NUMBER}{_UNIT_GROUP}{{1,2}}$")
+QUALITATIVE_WORDS = (
+    "规范 是 否 达标 合格 有效 完成 良好 优秀 优 良 及时 准确 提高 提升 改善 明显 显著 稳定 安全 正常 无 "
+    "已完成 按时完成 按期完成 全覆盖 逐步提升 持续提升 有所提升 不断提升 明显提升 明显改善 达到预期 符合要求 "
+    "预算数 保证正常运转合格 较好 好 高 满意 基本满意 100%完成"
+).split()
+QUALITATIVE = re.compile(
+    rf"^{_OPERATOR}?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
+)
+# a bare operator and/or unit: an empty history cell in a cell row (≥ 起, = %, 元, #)
+PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed and full-width forms folded (NFKC) for matching."""
+    return WS.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def is_value(cell: str, in_cell_row: bool = False) -> bool:
+    """True when a cell reads as a target value (≥95%, 12次, 规范, 是#); in cell rows a bare
+    operator/unit placeholder (= %, 元, #) counts too, since there it fills a value column."""
+    s = squash(cell)
+    if not s:
+        return False
+    if QUANTITY.match(s) or QUALITATIVE.match(s):
+        return True
+    if in_cell_row and (PLACEHOLDER.match(s) or PREFIXED_QUANTITY.match(s)):
+        return True
+    return False
+
+
+def is_label(cell: str) -> bool:
+    s = squash(cell)
+    return bool(s) and (is_level1_label(s) or is_level2_label(s))
+
+
+def is_table_title(line: Line) -> bool:
+    """A printed form title: '…绩效目标表', '…绩效目标申报表', '…绩效自评表' (not a sub-table)."""
+    cells = [c for c in line.cells if c]
+    if len(cells) != 1:
+        return False
+    s = squash(cells[0])
+    return len(s) <= 80 and not s.endswith("。") and bool(FORM_TITLE.search(s)) and not SUB_TABLE_TITLE.match(s)
+
+
+def is_column_header(cells: list[str]) -> bool:
+    words = {squash(c) for c in cells}
+    flat = "".join(words)
+    return "一级指标" in flat and ("二级指标" in flat or "三级指标" in flat)
+
+
+def is_prose(line: Line) -> bool:
+    """A narrative line that ends a form: a section heading or a long sentence."""
+    s = line.text.strip()
+    if "\t" in s or "|" in s:
+        return False
+    return bool(SECTION_HEADING.match(s)) or (len(s) > 50 and "。" in s)
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 1: forms
+
+def split_forms(lines: list[Line]) -> list[list[Line]]:
+    """Cut the document's non-blank lines into forms: a form runs from its title (or, for an
+    untitled form, its 项目名称 row after an earlier form's indicators) to the next form."""
+    forms: list[list[Line]] = []
+    current: list[Line] | None = None
+    seen_indicators = False
+    for line in lines:
+        first = squash(next((c for c in line.cells if c), ""))
+        starts_untitled = seen_indicators and HEADER_FIELDS.get(first) == "name"
+        if is_table_title(line) or starts_untitled:
+            current = [line]
+            forms.append(current)
+            seen_indicators = False
+        elif current is not None:
+            current.append(line)
+            seen_indicators = seen_indicators or is_column_header(line.cells)
+    return forms
+
+
+def split_form(form: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Header lines (fields above the indicators) and indicator lines (from the first column
+    header, stepping back over goal/horizon markers printed just above it)."""
+    start = next((i for i, ln in enumerate(form) if is_column_header(ln.cells)), None)
+    if start is None:
+        return form, []
+    while start > 0 and _marker_cell(form[start - 1].cells):
+        start -= 1
+    return form[:start], form[start:]
+
+
+def _marker_cell(cells: list[str]) -> str | None:
+    """The goal / horizon marker a row starts with (长期目标1, 年度绩效指标 …), if any."""
+    first = squash(next((c for c in cells if c), ""))
+    if GOAL_LABEL.match(first) or HORIZON_MARKER.match(first) or SUB_TABLE_TITLE.match(first):
+        return first
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 2: header fields
+
+def read_header_fields(header: list[Line]) -> dict[str, str]:
+    """Field label → value text from a form's header block. Cells end values in cell rows;
+    in token rows a value runs on (over wrapped lines) until the next known label."""
+    pieces = []
+    for line in header[1:] if header and is_table_title(header[0]) else header:
+        if "\t" in line.text:
+            pieces.append("\t" + "\t".join(c for c in line.cells if c) + "\t")
+        else:
+            pieces.append(line.text.strip())
+    text = "".join(pieces)
+    fields: dict[str, str] = {}
+    matches = list(HEADER_LABEL_RE.finditer(text))
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        value = text[m.end(): nxt.start() if nxt else len(text)]
+        value = value.strip("\t ").split("\t")[0].strip()
+        key = HEADER_FIELDS[m.group()]
+        if key and value and key not in fields:
+            fields[key] = value
+    return fields
+
+
+def parse_amount_wan(text: str | None, label_unit: str = "万元") -> float | None:
+    """An amount cell in 万元 (4670, 1,311.13, 334万元, 3.2亿元); None if it holds no number."""
+    if not text:
+        return None
+    s = squash(text).replace(",", "")
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?", s)
+    if not m:
+        return None
+    value, unit = float(m.group(1)), m.group(2) or label_unit
+    return value * {"亿元": 1e4, "亿": 1e4, "元": 1e-4}.get(unit, 1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 3: rows
+
+@dataclass
+class Row:
+    cells: list[str]
+    in_cells: bool  # True: tab/pipe cells with positions; False: whitespace tokens
+    lines: list[Line] = field(default_factory=list)
+
+
+def line_to_row(line: Line) -> Row:
+    """Tabs and pipes give cell rows; anything else is split into tokens on whitespace, with an
+    operator or number split from its unit put back together (≥ 200 家 → ≥200家)."""
+    if "\t" in line.text:
+        return Row(line.cells, True, [line])
+    if line.text.count("|") >= 2:
+        cells = [c.strip() for c in line.text.strip().strip("|").split("|")]
+        return Row(cells, True, [line])
+    return Row(join_value_tokens(line.text.split()), False, [line])
+
+
+def join_value_tokens(tokens: list[str]) -> list[str]:
+    """Glue the longest run of trailing tokens that together read as one value."""
+    for k in range(min(4, len(tokens)), 1, -1):
+        tail = "".join(tokens[-k:])
+        if is_value(tail) and not _is_word(tokens[-k]):
+            return tokens[:-k] + [tail]
+    return tokens
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]{2,}", token)) and not is_value(token)
+
+
+def merge_continuation_rows(rows: list[Row]) -> list[Row]:
+    """A cell row without values whose cells finish the previous row's cells (效益 / 指标,
+    提升市民休闲 / 环境) is glued onto it, cell by cell in order."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and row.in_cells and prev.in_cells and _is_continuation(prev, row):
+            out[-1] = _glue(prev, row)
+        else:
+            out.append(row)
+    return out
+
+
+def _is_continuation(prev: Row, row: Row) -> bool:
+    texts = [c for c in row.cells if c]
+    if not texts or any(is_value(c, True) or _marker_cell([c]) or is_label(c) for c in texts):
+        return False
+    if is_column_header(row.cells) or not any(is_value(c, True) for c in prev.cells):
+        return False
+    targets = [c for c in prev.cells if c and not is_value(c, True)]
+    if len(texts) > len(targets):
+        return False
+    # it must complete something: a label fragment (效益 + 指标) or all cells are short stubs
+    completes_label = any(not is_label(t) and is_label(t + s) for t, s in zip(targets, texts))
+    return completes_label or all(len(squash(s)) <= 4 for s in texts)
+
+
+def _glue(prev: Row, row: Row) -> Row:
+    texts = iter(c for c in row.cells if c)
+    cells = []
+    for c in prev.cells:
+        if c and not is_value(c, True):
+            nxt = next(texts, "")
+            c = c + nxt
+        cells.append(c)
+    return Row(cells, True, prev.lines + row.lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 4: indicators
+
+@dataclass
+class Columns:
+    """What the last column header said: where 一级 sits and which value columns exist."""
+    level1_index: int | None = None
+    has_history: bool = False
+    has_basis: bool = False
+
+    @classmethod
+    def from_rows(cls, rows: list[Row]) -> Columns:
+        roles = {}
+        for row in rows:
+            for i, c in enumerate(row.cells):
+                for pattern, role in COLUMN_ROLES:
+                    if pattern.search(squash(c)):
+                        roles.setdefault(role, i)
+                        break
+        return cls(
+            level1_index=roles.get("level1") if rows and rows[0].in_cells else None,
+            has_history="prev1" in roles or "prev2" in roles,
+            has_basis="basis" in roles,
+        )
+
+
+@dataclass
+class LabelState:
+    """Labels carried down the rows, as a merged cell covers the rows below it."""
+    level1: str | None = None
+    level2: str | None = None
+    pending_level2: str | None = None  # a 二级 label printed one row early
+
+
+@dataclass
+class IndicatorReader:
+    horizon: str = "annual"
+    goal: str | None = None
+    columns: Columns = field(default_factory=Columns)
+    labels: LabelState = field(default_factory=LabelState)
+    fragments: list[tuple[str, Line]] = field(default_factory=list)  # token rows: pending name
+    indicators: list[Indicator] = field(default_factory=list)
+
+    def read(self, rows: list[Row]) -> list[Indicator]:
+        i = 0
+        while i < len(rows):
+            row = rows[i]
+            if is_column_header(row.cells):
+                header = [row]
+                while i + 1 < len(rows) and _is_subheader(rows[i + 1]):
+                    i += 1
+                    header.append(rows[i])
+                self.columns = Columns.from_rows(header)
+                self.labels = LabelState()
+                self.fragments = []
+            else:
+                nxt = rows[i + 1] if i + 1 < len(rows) else None
+                self.read_row(row, nxt)
+            i += 1
+        return self.indicators
+
+    def read_markers(self, row: Row) -> list[int]:
+        """Apply goal / horizon markers in the row; return the indexes of the cells they used."""
+        used = []
+        for idx, cell in enumerate(row.cells):
+            s = squash(cell).rstrip(":：")
+            if not s:
+                continue
+            m = GOAL_LABEL.match(s)
+            if m or HORIZON_MARKER.match(s) or SUB_TABLE_TITLE.match(s):
+                used.append(idx)
+                horizon = "long_term" if s.startswith(("长期", "中期")) else "annual" if s.startswith("年度") else None
+                if horizon and horizon != self.horizon:
+                    self.horizon, self.goal = horizon, None
+                if m:
+                    self.set_goal(cell.strip().rstrip(":：").strip())
+                if len([c for c in row.cells if c]) == 1:  # a marker line of its own
+                    self.labels = LabelState()
+                    self.fragments = []
+        return used
+
+    def set_goal(self, goal: str) -> None:
+        """Start a goal block; rows just above it without a goal are under the same merged goal
+        cell (its label is printed mid-cell), so they take it too."""
+        for ind in reversed(self.indicators):
+            if ind.goal is not None or ind.horizon != self.horizon:
+                break
+            ind.goal = goal
+        self.goal = goal
+
+    def read_row(self, row: Row, nxt: Row | None) -> None:
+        used = self.read_markers(row)
+        cells = [(i, c) for i, c in enumerate(row.cells) if c and i not in used]
+        if row.in_cells:
+            self.read_cell_row(row, cells, nxt)
+        else:
+            self.read_token_row(row, [c for _, c in cells])
+
+    # -- cell rows ------------------------------------------------------------------------------
+
+    def read_cell_row(self, row: Row, cells: list[tuple[int, str]], nxt: Row | None) -> None:
+        labels = [(i, c) for i, c in cells if is_label(c)]
+        rest = [(i, c) for i, c in cells if not is_label(c)]
+        if not rest:
+            if labels:
+                self.apply_labels(labels, nxt)
+            return
+        first_value = next((k for k, (_, c) in enumerate(rest) if is_value(c, True)), None)
+        if first_value is None:
+            name_at = 0  # no cell reads as a value: the first text is the name, the next its value
+        elif first_value == 0:
+            return  # values with no name: a stray or sub-header row
+        else:
+            name_at = first_value - 1
+        name_index, name = rest[name_at]
+        values = [c for c in row.cells[name_index + 1:]]
+        if not any(values):
+            return
+        printed_level1 = self.apply_labels(labels, nxt)
+        target, prev2, prev1, basis = self.split_values(values)
+        if not target:
+            return
+        self.emit(name, target, row.lines, printed_level1, prev2, prev1, basis)
+
+    def split_values(self, values: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
+        """The cells right of the name → (target, 前年, 上年, basis) by the column header."""
+        while values and not values[-1]:
+            values = values[:-1]
+        if self.columns.has_history:
+            slots = values[:3]
+            while len(slots) < 3:
+                slots.insert(0, "")
+            prev2, prev1, target = slots
+            basis = " ".join(c for c in values[3:] if c) or None
+            return target or None, prev2 or None, prev1 or None, basis
+        filled = [c for c in values if c]
+        target = filled[0] if filled else None
+        basis = " ".join(filled[1:]) or None if self.columns.has_basis else None
+        return target, None, None, basis
+
+    def apply_labels(self, labels: list[tuple[int, str]], nxt: Row | None) -> str | None:
+        """Update the carried labels from the label cells of a row; return the 一级 label that
+        stands for this row (printed on it or carried from above)."""
+        printed_here: str | None = None
+        level2s: list[str] = []
+        for k, (idx, cell) in enumerate(labels):
+            s = squash(cell)
+            if idx >= 0 and self.columns.level1_index is not None:
+                in_level1_slot = idx <= self.columns.level1_index
+            else:  # token rows carry no positions: a first label followed by another is the 一级
+                in_level1_slot = len(labels) > 1
+            if k == 0 and is_level1_label(s):
+                printed_here = s
+            elif k == 0 and in_level1_slot:
+                printed_here = s  # a 二级 label printed in the 一级 position
+                if len(labels) == 1:
+                    level2s.append(s)
+            else:
+                level2s.append(s)
+        if printed_here and is_level1_label(printed_here):
+            self.labels.level1 = printed_here
+        if len(level2s) >= 2:
+            # one label belongs here, the other was displaced from a neighbouring row
+            if nxt is not None and not any(is_label(c) for c in nxt.cells if c):
+                self.labels.level2, self.labels.pending_level2 = level2s[0], level2s[-1]
+            else:
+                self.labels.level2, self.labels.pending_level2 = level2s[-1], None
+        elif level2s:
+            self.labels.level2, self.labels.pending_level2 = level2s[0], None
+        elif self.labels.pending_level2:
+            self.labels.level2, self.labels.pending_level2 = self.labels.pending_level2, None
+        return printed_here or self.labels.level1
+
+    # -- token rows -----------------------------------------------------------------------------
+
+    def read_token_row(self, row: Row, tokens: list[str]) -> None:
+        line = row.lines[0]
+        if not tokens:
+            return
+        if is_value(tokens[-1]):
+            for tok in tokens[:-1]:
+                self.fragments.append((tok, line))
+            self.close_token_indicator(tokens[-1], line)
+        elif all(is_label(t) for t in tokens):
+            self.fragments = []
+            self.apply_labels([(-1, t) for t in tokens], None)
+        else:
+            for tok in tokens:
+                self.fragments.append((tok, line))
+
+    def close_token_indicator(self, value: str, line: Line) -> None:
+        """A value closes the pending fragments: leading label fragments (joined over wrapped
+        lines: 服务对象满意 + 度) become labels, the rest is the name."""
+        frags = self.fragments
+        self.fragments = []
+        labels: list[str] = []
+        start = 0
+        while start < len(frags):
+            for end in range(len(frags), start, -1):
+                joined = "".join(squash(t) for t, _ in frags[start:end])
+                if is_label(joined):
+                    labels.append(joined)
+                    start = end
+                    break
+            else:
+                break
+        name_frags = frags[start:]
+        if not name_frags:
+            return
+        printed_level1 = self.apply_labels([(-1, lab) for lab in labels], None)
+        name = _join_fragments(name_frags)
+        lines = list(dict.fromkeys([ln for _, ln in name_frags] + [line]))
+        self.emit(name, value, lines, printed_level1, None, None, None)
+
+    # -----------------------------------------------------------------------------------------
+
+    def emit(self, name, target, lines, printed_level1, prev2, prev1, basis) -> None:
+        self.indicators.append(Indicator(
+            horizon=self.horizon, goal=self.goal,
+            level1=printed_level1, level2=self.labels.level2, level3=name.strip(),
+            raw_value=target, hist_prev2=prev2, hist_prev1=prev1, basis=basis,
+            page=lines[0].page, source_span=span_of(lines),
+        ))
+
+
+def _is_subheader(row: Row) -> bool:
+    """A second header row under the column header (前年 / 上年 / 预计当年实现 / 近两年指标值)."""
+    words = [squash(c) for c in row.cells if c]
+    return bool(words) and all(
+        any(p.search(w) for p, _ in COLUMN_ROLES) or w in ("近两年指标值",) for w in words
+    )
+
+
+def _join_fragments(frags: list[tuple[str, Line]]) -> str:
+    """Name fragments → one name: tokens of one line keep a space, wrapped lines join directly."""
+    parts: list[str] = []
+    last_line = None
+    for tok, line in frags:
+        if parts and line is last_line:
+            parts.append(" ")
+        parts.append(tok)
+        last_line = line
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def form_kind(title: str) -> str:
+    if "自评" in title:
+        return "self_evaluation"
+    if "整体" in title or "部门（单位）名称" in title:
+        return "department"
+    return "project"
+
+
+def title_name(title: str) -> str:
+    """The project name from a form title: 2026年应急排渍抢修项目绩效目标表 → 应急排渍抢修."""
+    s = squash(title)
+    s = re.sub(r"^\d{4}年(度)?", "", s)
+    s = re.sub(r"(项目)?(支出)?绩效(目标|自评)(申报)?表$", "", s)
+    return s
+
+
+def read_form(form: list[Line]) -> GoalTable | None:
+    """One form's lines → a GoalTable with its indicators (None when it holds no indicators)."""
+    header, body = split_form(form)
+    if not body:
+        return None
+    body = _cut_at_prose(body)
+    rows = merge_continuation_rows([line_to_row(ln) for ln in body])
+    reader = IndicatorReader()
+    # a marker line in the header (长期绩效目标表) sets the horizon of the first block
+    for ln in header:
+        if SUB_TABLE_TITLE.match(squash(ln.text)):
+            reader.read_markers(line_to_row(ln))
+    indicators = reader.read(rows)
+    if not indicators:
+        return None
+    fields = read_header_fields(header)
+    title = squash(header[0].text) if header and is_table_title(header[0]) else ""
+    kind = form_kind(title + "".join(squash(ln.text) for ln in header[:3]))
+    name = fields.get("name") or title_name(title) or None
+    return GoalTable(
+        kind=kind, name=_clean(name),
+        code=_clean(fields.get("code")),
+        department=_clean(fields.get("department")) if kind != "department" else None,
+        unit=_clean(fields.get("unit")) if kind != "department" else None,
+        amount_wan=parse_amount_wan(fields.get("amount")),
+        annual_amount_wan=parse_amount_wan(fields.get("annual_amount")),
+        goal_text=(fields.get("goal_text") or "").strip() or None,
+        page_start=form[0].page, page_end=form[-1].page,
+        indicators=indicators,
+    )
+
+
+def _clean(text: str | None) -> str | None:
+    return squash(text) or None if text else None
+
+
+def _cut_at_prose(lines: list[Line]) -> list[Line]:
+    for i, ln in enumerate(lines):
+        if is_prose(ln):
+            return lines[:i]
+    return lines
+
+
+def find_goal_tables(layout: Layout) -> list[GoalTable]:
+    """Every goal table in the layout, with raw indicator rows (values not yet normalised)."""
+    lines = [ln for ln in layout.lines() if not ln.is_blank]
+    tables = []
+    for form in split_forms(lines):
+        table = read_form(form)
+        if table is not None:
+            tables.append(table)
+    return tables
