@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 from parsers import read_file
+from parsers.script import to_simplified
 from pipeline import PARSER_VERSION
 from pipeline.normalise import normalise_indicator
 from recognisers.goal_tables import find_goal_tables
@@ -32,7 +33,7 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
     """
     path = Path(path)
     doc_id = doc_id or file_sha256(path)
-    layout = read_file(path)
+    layout = to_simplified(read_file(path))
     meta = extract_metadata(layout, path.name)
     doc = DocumentRecord(
         doc_id=doc_id, source_path=str(path), file_name=path.name, format=layout.format,

@@ -118,7 +118,7 @@ COLUMN_ROLES = [
 _UNITS = sorted(
     """% ‰ ℃ ㎡ 个 家 次 人 人次 户 台 套 件 项 场 期 册 份 篇 本 条 所 座 处 栋 间 辆 艘 架 基 盏 株 棵 亩 公顷
     平方米 平方公里 立方米 米 公里 千米 千克 公斤 克 吨 元 天 日 小时 分钟 工作日 个工作日 年 月 周 季度 分 百分比
-    倍 批 批次 起 单 课时 学时 床 张 块 根 只 头 部 门 种 类 个月 周年 宗 笔 元/人 人/年 万 亿 千 百 户次 小时/天
+    倍 百分点 个百分点 批 批次 起 单 课时 学时 床 张 块 根 只 头 部 门 种 类 个月 周年 宗 笔 元/人 人/年 万 亿 千 百 户次 小时/天
     kg km m t MW kW kWh GB M""".split(),
     key=len, reverse=True,
 )
@@ -136,7 +136,8 @@ PREFIXED_QUANTITY = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}{_OPERATOR}?{_NUMBER}{_
 QUALITATIVE_WORDS = (
     "规范 是 否 达标 合格 有效 完成 良好 优秀 优 良 及时 准确 提高 提升 改善 明显 显著 稳定 安全 正常 无 "
     "已完成 按时完成 按期完成 全覆盖 逐步提升 持续提升 有所提升 不断提升 明显提升 明显改善 达到预期 符合要求 "
-    "预算数 保证正常运转合格 较好 好 高 满意 基本满意 100%完成"
+    "预算数 保证正常运转合格 较好 好 高 满意 基本满意 100%完成 健全 完善 逐步完善 不断完善 建立 建成 落实 实现 "
+    "有所改善 持续改善 逐步改善 降低 减少 下降 增加 增长 稳步提升 长期 持续 中 差"
 ).split()
 QUALITATIVE = re.compile(
     rf"^{_OPERATOR}?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
@@ -240,8 +241,9 @@ def read_header_fields(header: list[Line]) -> dict[str, str]:
     in token rows a value runs on (over wrapped lines) until the next known label."""
     pieces = []
     for line in header[1:] if header and is_table_title(header[0]) else header:
-        if "\t" in line.text:
-            pieces.append("\t" + "\t".join(c for c in line.cells if c) + "\t")
+        row = line_to_row(line)
+        if row.in_cells:
+            pieces.append("\t" + "\t".join(WS.sub("", c) for c in row.cells if c) + "\t")
         else:
             pieces.append(line.text.strip())
     text = "".join(pieces)
@@ -290,12 +292,20 @@ def line_to_row(line: Line) -> Row:
 
 
 def join_value_tokens(tokens: list[str]) -> list[str]:
-    """Glue the longest run of trailing tokens that together read as one value."""
-    for k in range(min(4, len(tokens)), 1, -1):
-        tail = "".join(tokens[-k:])
-        if is_value(tail) and not _is_word(tokens[-k]):
-            return tokens[:-k] + [tail]
-    return tokens
+    """Glue runs of tokens that together read as one value (≥ 200 家 → ≥200家, = 万元 → =万元)."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for k in range(min(5, len(tokens) - i), 1, -1):
+            run = "".join(tokens[i:i + k])
+            if not _is_word(tokens[i]) and is_value(run, in_cell_row=True):
+                out.append(run)
+                i += k
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def _is_word(token: str) -> bool:
@@ -519,19 +529,32 @@ class IndicatorReader:
         line = row.lines[0]
         if not tokens:
             return
-        if is_value(tokens[-1]):
-            for tok in tokens[:-1]:
-                self.fragments.append((tok, line))
-            self.close_token_indicator(tokens[-1], line)
+        values, basis = self.trailing_values(tokens)
+        if values:
+            self.fragments.extend((tok, line) for tok in tokens[:len(tokens) - len(values) - bool(basis)])
+            self.close_token_indicator(values, basis, line)
         elif all(is_label(t) for t in tokens):
             self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
         else:
-            for tok in tokens:
-                self.fragments.append((tok, line))
+            self.fragments.extend((tok, line) for tok in tokens)
 
-    def close_token_indicator(self, value: str, line: Line) -> None:
-        """A value closes the pending fragments: leading label fragments (joined over wrapped
+    def trailing_values(self, tokens: list[str]) -> tuple[list[str], str | None]:
+        """The value tokens ending a token row (up to 前年/上年/当年 when the header has history)
+        and a trailing basis token; none unless the last value reads as a real target."""
+        end, basis = len(tokens), None
+        if self.columns.has_basis and end >= 2 and not is_value(tokens[-1], True) and is_value(tokens[-2]):
+            end, basis = end - 1, tokens[-1]
+        if end == 0 or not is_value(tokens[end - 1]):
+            return [], None
+        wanted = 3 if self.columns.has_history else 1
+        start = end - 1
+        while start > 0 and end - start < wanted and is_value(tokens[start - 1], True):
+            start -= 1
+        return tokens[start:end], basis
+
+    def close_token_indicator(self, values: list[str], basis: str | None, line: Line) -> None:
+        """Values close the pending fragments: leading label fragments (joined over wrapped
         lines: 服务对象满意 + 度) become labels, the rest is the name."""
         frags = self.fragments
         self.fragments = []
@@ -550,9 +573,10 @@ class IndicatorReader:
         if not name_frags:
             return
         printed_level1 = self.apply_labels([(-1, lab) for lab in labels], None)
-        name = _join_fragments(name_frags)
+        *history, target = [None] * (3 - len(values)) + values if self.columns.has_history else values
+        prev2, prev1 = history if history else (None, None)
         lines = list(dict.fromkeys([ln for _, ln in name_frags] + [line]))
-        self.emit(name, value, lines, printed_level1, None, None, None)
+        self.emit(_join_fragments(name_frags), target, lines, printed_level1, prev2, prev1, basis)
 
     # -----------------------------------------------------------------------------------------
 
