@@ -114,6 +114,8 @@ COLUMN_ROLES = [
     (re.compile(r"(指标值|预期当年实现值|预计当年实现|当年实现|年度指标值|目标值|预期目标)"), "target"),
 ]
 
+VALUE_ROLES = ("prev2", "prev1", "target", "actual", "weight", "score")
+
 # what a value cell looks like
 _UNITS = sorted(
     """% ‰ ℃ ㎡ 个 家 次 人 人次 户 台 套 件 项 场 期 册 份 篇 本 条 所 座 处 栋 间 辆 艘 架 基 盏 株 棵 亩 公顷
@@ -243,7 +245,7 @@ def read_header_fields(header: list[Line]) -> dict[str, str]:
     for line in header[1:] if header and is_table_title(header[0]) else header:
         row = line_to_row(line)
         if row.in_cells:
-            pieces.append("\t" + "\t".join(WS.sub("", c) for c in row.cells if c) + "\t")
+            pieces.append("\t" + "\t".join(_header_cell(c) for c in row.cells if c) + "\t")
         else:
             pieces.append(line.text.strip())
     text = "".join(pieces)
@@ -256,6 +258,12 @@ def read_header_fields(header: list[Line]) -> dict[str, str]:
         if key and value and key not in fields:
             fields[key] = value
     return fields
+
+
+def _header_cell(cell: str) -> str:
+    """A header cell as printed, or squashed when it is a field label (项目金额（万 元）)."""
+    squashed = WS.sub("", cell)
+    return squashed if HEADER_LABEL_RE.fullmatch(squashed) else cell
 
 
 def parse_amount_wan(text: str | None, label_unit: str = "万元") -> float | None:
@@ -355,25 +363,55 @@ def _glue(prev: Row, row: Row) -> Row:
 
 @dataclass
 class Columns:
-    """What the last column header said: where 一级 sits and which value columns exist."""
+    """What the last column header said: where 一级 sits, which value columns follow the name
+    (in order) and whether a basis / reason column ends the row."""
     level1_index: int | None = None
-    has_history: bool = False
+    value_roles: tuple[str, ...] = ("target",)
     has_basis: bool = False
+
+    @property
+    def has_history(self) -> bool:
+        return "prev1" in self.value_roles or "prev2" in self.value_roles
 
     @classmethod
     def from_rows(cls, rows: list[Row]) -> Columns:
-        roles = {}
+        roles: dict[str, int] = {}
         for row in rows:
             for i, c in enumerate(row.cells):
                 for pattern, role in COLUMN_ROLES:
                     if pattern.search(squash(c)):
                         roles.setdefault(role, i)
                         break
+        if "prev1" in roles or "prev2" in roles:
+            # 前年/上年 sit under a spanning 指标值 header whose sub-columns rarely line up in
+            # a text dump, so their order is the form's: 前年, 上年, then this year's target
+            value_roles = ("prev2", "prev1", "target")
+        else:
+            value_roles = tuple(sorted((r for r in VALUE_ROLES if r in roles), key=roles.get)) or ("target",)
         return cls(
             level1_index=roles.get("level1") if rows and rows[0].in_cells else None,
-            has_history="prev1" in roles or "prev2" in roles,
+            value_roles=value_roles,
             has_basis="basis" in roles,
         )
+
+    def assign(self, values: list[str | None]) -> dict[str, str | None]:
+        """Cells right of the name → {role: cell} plus 'basis'. History forms fill from the
+        right (an empty 前年 is often simply missing); a single target takes the first filled
+        cell, since a shifted row may leave a blank before it."""
+        values = list(values)
+        while values and not values[-1]:
+            values.pop()
+        n = len(self.value_roles)
+        if n == 1:
+            filled = [c for c in values if c]
+            slots, rest = filled[:1], filled[1:]
+        else:
+            slots, rest = values[:n], values[n:]
+            pad = [None] * (n - len(slots))
+            slots = pad + slots if self.has_history else slots + pad
+        out = {role: (cell or None) for role, cell in zip(self.value_roles, slots)}
+        out["basis"] = " ".join(c for c in rest if c) or None if self.has_basis else None
+        return out
 
 
 @dataclass
@@ -468,27 +506,11 @@ class IndicatorReader:
         values = [c for c in row.cells[name_index + 1:]]
         if not any(values):
             return
-        printed_level1 = self.apply_labels(labels, nxt)
-        target, prev2, prev1, basis = self.split_values(values)
-        if not target:
+        cells_by_role = self.columns.assign(values)
+        if not cells_by_role.get("target"):
             return
-        self.emit(name, target, row.lines, printed_level1, prev2, prev1, basis)
-
-    def split_values(self, values: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
-        """The cells right of the name → (target, 前年, 上年, basis) by the column header."""
-        while values and not values[-1]:
-            values = values[:-1]
-        if self.columns.has_history:
-            slots = values[:3]
-            while len(slots) < 3:
-                slots.insert(0, "")
-            prev2, prev1, target = slots
-            basis = " ".join(c for c in values[3:] if c) or None
-            return target or None, prev2 or None, prev1 or None, basis
-        filled = [c for c in values if c]
-        target = filled[0] if filled else None
-        basis = " ".join(filled[1:]) or None if self.columns.has_basis else None
-        return target, None, None, basis
+        printed_level1 = self.apply_labels(labels, nxt)
+        self.emit(name, cells_by_role, row.lines, printed_level1)
 
     def apply_labels(self, labels: list[tuple[int, str]], nxt: Row | None) -> str | None:
         """Update the carried labels from the label cells of a row; return the 一级 label that
@@ -532,7 +554,7 @@ class IndicatorReader:
         values, basis = self.trailing_values(tokens)
         if values:
             self.fragments.extend((tok, line) for tok in tokens[:len(tokens) - len(values) - bool(basis)])
-            self.close_token_indicator(values, basis, line)
+            self.close_token_indicator(values + ([basis] if basis else []), line)
         elif all(is_label(t) for t in tokens):
             self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
@@ -547,13 +569,13 @@ class IndicatorReader:
             end, basis = end - 1, tokens[-1]
         if end == 0 or not is_value(tokens[end - 1]):
             return [], None
-        wanted = 3 if self.columns.has_history else 1
+        wanted = len(self.columns.value_roles)
         start = end - 1
         while start > 0 and end - start < wanted and is_value(tokens[start - 1], True):
             start -= 1
         return tokens[start:end], basis
 
-    def close_token_indicator(self, values: list[str], basis: str | None, line: Line) -> None:
+    def close_token_indicator(self, values: list[str], line: Line) -> None:
         """Values close the pending fragments: leading label fragments (joined over wrapped
         lines: 服务对象满意 + 度) become labels, the rest is the name."""
         frags = self.fragments
@@ -573,20 +595,26 @@ class IndicatorReader:
         if not name_frags:
             return
         printed_level1 = self.apply_labels([(-1, lab) for lab in labels], None)
-        *history, target = [None] * (3 - len(values)) + values if self.columns.has_history else values
-        prev2, prev1 = history if history else (None, None)
         lines = list(dict.fromkeys([ln for _, ln in name_frags] + [line]))
-        self.emit(_join_fragments(name_frags), target, lines, printed_level1, prev2, prev1, basis)
+        self.emit(_join_fragments(name_frags), self.columns.assign(values), lines, printed_level1)
 
     # -----------------------------------------------------------------------------------------
 
-    def emit(self, name, target, lines, printed_level1, prev2, prev1, basis) -> None:
+    def emit(self, name: str, cells: dict[str, str | None], lines: list[Line], printed_level1: str | None) -> None:
         self.indicators.append(Indicator(
             horizon=self.horizon, goal=self.goal,
             level1=printed_level1, level2=self.labels.level2, level3=name.strip(),
-            raw_value=target, hist_prev2=prev2, hist_prev1=prev1, basis=basis,
+            raw_value=cells.get("target"), hist_prev2=cells.get("prev2"), hist_prev1=cells.get("prev1"),
+            actual_raw=cells.get("actual"), weight=_number(cells.get("weight")),
+            score=_number(cells.get("score")), basis=cells.get("basis"),
             page=lines[0].page, source_span=span_of(lines),
         ))
+
+
+def _number(cell: str | None) -> float | None:
+    """The number in a 分值 / 得分 cell (10, 9.5分), None when it holds none."""
+    m = re.search(r"\d+(?:\.\d+)?", squash(cell or ""))
+    return float(m.group()) if m else None
 
 
 def _is_subheader(row: Row) -> bool:
