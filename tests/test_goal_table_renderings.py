@@ -112,3 +112,40 @@ def test_sub_table_titles_do_not_start_new_forms():
     (table,) = find_goal_tables(layout_of(lines))
     assert {i.horizon for i in table.indicators} == {"annual"}
     assert len(table.indicators) == len(ROWS)
+
+
+def test_self_evaluation_form_reads_actual_weight_and_score():
+    lines = [
+        "2024年度项目支出绩效自评表",
+        "项目名称\t乡村道路养护\t主管部门\t某县交通运输局",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标\t数量指标\t养护里程\t≥300公里\t312公里\t20\t20\t",
+        "\t质量指标\t路况优良率\t≥85%\t82%\t20\t17\t雨季水毁较多，已加强巡查",
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t93%\t10\t10\t",
+    ]
+    (table,) = find_goal_tables(layout_of(lines))
+    assert table.kind == "self_evaluation"
+    got = [(i.level3, i.raw_value, i.actual_raw, i.weight, i.score, i.basis) for i in table.indicators]
+    assert got == [
+        ("养护里程", "≥300公里", "312公里", 20.0, 20.0, None),
+        ("路况优良率", "≥85%", "82%", 20.0, 17.0, "雨季水毁较多，已加强巡查"),
+        ("群众满意度", "≥90%", "93%", 10.0, 10.0, None),
+    ]
+
+
+def test_history_columns_on_space_separated_rows():
+    lines = [
+        "2026年河道保洁项目绩效目标表",
+        "项目名称 河道保洁 项目主管部门 某区水务局",
+        "目标名称 一级指标 二级指标 三级指标 指标值 指标值确定依据",
+        "前年 上年 预计当年实现",
+        "年度目标1 产出指标 数量指标 保洁河道长度 ≥ 公里 ≥ 40公里 ≥ 45公里 计划标准",
+        "质量指标 水面漂浮物清理率 = % = 100% = 100%",
+    ]
+    (table,) = find_goal_tables(layout_of(lines))
+    got = [(i.goal, i.level2, i.level3, squash(i.raw_value), i.hist_prev2, i.hist_prev1, i.basis)
+           for i in table.indicators]
+    assert got == [
+        ("年度目标1", "数量指标", "保洁河道长度", "≥45公里", "≥公里", "≥40公里", "计划标准"),
+        ("年度目标1", "质量指标", "水面漂浮物清理率", "=100%", "=%", "=100%", None),
+    ]
