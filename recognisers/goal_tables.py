@@ -429,6 +429,8 @@ class IndicatorReader:
     columns: Columns = field(default_factory=Columns)
     labels: LabelState = field(default_factory=LabelState)
     fragments: list[tuple[str, Line]] = field(default_factory=list)  # token rows: pending name
+    pending_values: list[str] = field(default_factory=list)  # token rows: values awaiting the rest
+    pending_lines: list[Line] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
 
     def read(self, rows: list[Row]) -> list[Indicator]:
@@ -440,6 +442,7 @@ class IndicatorReader:
                 while i + 1 < len(rows) and _is_subheader(rows[i + 1]):
                     i += 1
                     header.append(rows[i])
+                self.close_token_indicator()
                 self.columns = Columns.from_rows(header)
                 self.labels = LabelState()
                 self.fragments = []
@@ -447,6 +450,7 @@ class IndicatorReader:
                 nxt = rows[i + 1] if i + 1 < len(rows) else None
                 self.read_row(row, nxt)
             i += 1
+        self.close_token_indicator()
         return self.indicators
 
     def read_markers(self, row: Row) -> list[int]:
@@ -465,6 +469,7 @@ class IndicatorReader:
                 if m:
                     self.set_goal(cell.strip().rstrip(":：").strip())
                 if len([c for c in row.cells if c]) == 1:  # a marker line of its own
+                    self.close_token_indicator()
                     self.labels = LabelState()
                     self.fragments = []
         return used
@@ -552,14 +557,20 @@ class IndicatorReader:
         if not tokens:
             return
         values, basis = self.trailing_values(tokens)
-        if values:
-            self.fragments.extend((tok, line) for tok in tokens[:len(tokens) - len(values) - bool(basis)])
-            self.close_token_indicator(values + ([basis] if basis else []), line)
-        elif all(is_label(t) for t in tokens):
+        head = tokens[:len(tokens) - len(values) - bool(basis)]
+        if head:
+            self.close_token_indicator()  # text after values: that indicator is complete
+        if not values and all(is_label(t) for t in tokens):
             self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
-        else:
-            self.fragments.extend((tok, line) for tok in tokens)
+            return
+        self.fragments.extend((tok, line) for tok in head)
+        if values:
+            # with history columns the values may come one per line: wait for all of them
+            self.pending_values += values
+            self.pending_lines.append(line)
+            if basis or len(self.pending_values) >= len(self.columns.value_roles):
+                self.close_token_indicator(basis)
 
     def trailing_values(self, tokens: list[str]) -> tuple[list[str], str | None]:
         """The value tokens ending a token row (up to 前年/上年/当年 when the header has history)
@@ -567,7 +578,8 @@ class IndicatorReader:
         end, basis = len(tokens), None
         if self.columns.has_basis and end >= 2 and not is_value(tokens[-1], True) and is_value(tokens[-2]):
             end, basis = end - 1, tokens[-1]
-        if end == 0 or not is_value(tokens[end - 1]):
+        only_values = all(is_value(t, True) for t in tokens[:end])
+        if end == 0 or not (is_value(tokens[end - 1]) or self.columns.has_history and only_values):
             return [], None
         wanted = len(self.columns.value_roles)
         start = end - 1
@@ -575,11 +587,14 @@ class IndicatorReader:
             start -= 1
         return tokens[start:end], basis
 
-    def close_token_indicator(self, values: list[str], line: Line) -> None:
-        """Values close the pending fragments: leading label fragments (joined over wrapped
-        lines: 服务对象满意 + 度) become labels, the rest is the name."""
+    def close_token_indicator(self, basis: str | None = None) -> None:
+        """Pending values close the pending fragments: leading label fragments (joined over
+        wrapped lines: 服务对象满意 + 度) become labels, the rest is the name."""
+        if not self.pending_values:
+            return
+        values, value_lines = self.pending_values + ([basis] if basis else []), self.pending_lines
         frags = self.fragments
-        self.fragments = []
+        self.fragments, self.pending_values, self.pending_lines = [], [], []
         labels: list[str] = []
         start = 0
         while start < len(frags):
@@ -595,7 +610,7 @@ class IndicatorReader:
         if not name_frags:
             return
         printed_level1 = self.apply_labels([(-1, lab) for lab in labels], None)
-        lines = list(dict.fromkeys([ln for _, ln in name_frags] + [line]))
+        lines = list(dict.fromkeys([ln for _, ln in name_frags] + value_lines))
         self.emit(_join_fragments(name_frags), self.columns.assign(values), lines, printed_level1)
 
     # -----------------------------------------------------------------------------------------
