@@ -7,6 +7,7 @@ tabs; PDF readers give lines of narrative text plus ruled table grids with bound
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 BBox = tuple[float, float, float, float]
@@ -29,6 +30,17 @@ class Line:
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def is_page_number(self) -> bool:
+        """A printed page number on a line of its own: — 7 —, -7-, 第7页, 7/12 (not a bare 7)."""
+        return bool(PAGE_NUMBER.match(self.text.strip()))
+
+
+# a bare number is not one: in a form printed one cell per line it is a value
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‒]\s*\d{1,4}\s*[-—–－‒]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
 
 
 @dataclass

@@ -715,7 +715,7 @@ def _cut_at_prose(lines: list[Line]) -> list[Line]:
 
 def find_goal_tables(layout: Layout) -> list[GoalTable]:
     """Every goal table in the layout, with raw indicator rows (values not yet normalised)."""
-    lines = [ln for ln in layout.lines() if not ln.is_blank]
+    lines = [ln for ln in layout.lines() if not ln.is_blank and not ln.is_page_number]
     tables = []
     for form in split_forms(lines):
         table = read_form(form)
