@@ -560,7 +560,8 @@ class IndicatorReader:
         head = tokens[:len(tokens) - len(values) - bool(basis)]
         if head:
             self.close_token_indicator()  # text after values: that indicator is complete
-        if not values and all(is_label(t) for t in tokens):
+        if not values and all(is_label(t) and not squash(t).endswith("指") for t in tokens):
+            # a whole label line (not '社会效益指', whose 标 wrapped onto the next line)
             self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
             return
