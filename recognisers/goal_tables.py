@@ -139,10 +139,10 @@ QUALITATIVE_WORDS = (
     "规范 是 否 达标 合格 有效 完成 良好 优秀 优 良 及时 准确 提高 提升 改善 明显 显著 稳定 安全 正常 无 "
     "已完成 按时完成 按期完成 全覆盖 逐步提升 持续提升 有所提升 不断提升 明显提升 明显改善 达到预期 符合要求 "
     "预算数 保证正常运转合格 较好 好 高 满意 基本满意 100%完成 健全 完善 逐步完善 不断完善 建立 建成 落实 实现 "
-    "有所改善 持续改善 逐步改善 降低 减少 下降 增加 增长 稳步提升 长期 持续 中 差"
+    "有所改善 持续改善 逐步改善 降低 减少 下降 增加 增长 稳步提升 长期 持续 中 差 上年 上年度 去年 同期 上年同期"
 ).split()
 QUALITATIVE = re.compile(
-    rf"^{_OPERATOR}?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
+    rf"^(?:{_OPERATOR}|{_WORD_OP})?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
 )
 # a bare operator and/or unit: an empty history cell in a cell row (≥ 起, = %, 元, #)
 PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
@@ -159,11 +159,9 @@ def is_value(cell: str, in_cell_row: bool = False) -> bool:
     s = squash(cell)
     if not s:
         return False
-    if QUANTITY.match(s) or QUALITATIVE.match(s):
+    if QUANTITY.match(s) or QUALITATIVE.match(s) or PREFIXED_QUANTITY.match(s):
         return True
-    if in_cell_row and (PLACEHOLDER.match(s) or PREFIXED_QUANTITY.match(s)):
-        return True
-    return False
+    return in_cell_row and bool(PLACEHOLDER.match(s))
 
 
 def is_label(cell: str) -> bool:
@@ -296,7 +294,18 @@ def line_to_row(line: Line) -> Row:
     if line.text.count("|") >= 2:
         cells = [c.strip() for c in line.text.strip().strip("|").split("|")]
         return Row(cells, True, [line])
-    return Row(join_value_tokens(line.text.split()), False, [line])
+    return Row(join_value_tokens(join_goal_tokens(line.text.split())), False, [line])
+
+
+def join_goal_tokens(tokens: list[str]) -> list[str]:
+    """Keep a goal label and its number together (长期目标 1: → one token)."""
+    out: list[str] = []
+    for tok in tokens:
+        if out and re.fullmatch(r"\d+[:：]?", tok) and re.search(r"目标$", out[-1]):
+            out[-1] += " " + tok
+        else:
+            out.append(tok)
+    return out
 
 
 def join_value_tokens(tokens: list[str]) -> list[str]:
@@ -306,7 +315,8 @@ def join_value_tokens(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         for k in range(min(5, len(tokens) - i), 1, -1):
             run = "".join(tokens[i:i + k])
-            if not _is_word(tokens[i]) and is_value(run, in_cell_row=True):
+            numbers = sum(bool(re.search(r"\d", t)) for t in tokens[i:i + k])
+            if numbers <= 1 and not _is_word(tokens[i]) and is_value(run, in_cell_row=True):
                 out.append(run)
                 i += k
                 break
@@ -560,6 +570,8 @@ class IndicatorReader:
         head = tokens[:len(tokens) - len(values) - bool(basis)]
         if head:
             self.close_token_indicator()  # text after values: that indicator is complete
+        if is_label(tokens[0]):
+            self.fragments = []  # a row starting with a label: what is pending never got a value
         if not values and all(is_label(t) and not squash(t).endswith("指") for t in tokens):
             # a whole label line (not '社会效益指', whose 标 wrapped onto the next line)
             self.fragments = []
