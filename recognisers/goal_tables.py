@@ -196,21 +196,25 @@ def is_prose(line: Line) -> bool:
 # stage 1: forms
 
 def split_forms(lines: list[Line]) -> list[list[Line]]:
-    """Cut the document's non-blank lines into forms: a form runs from its title (or, for an
-    untitled form, its 项目名称 row after an earlier form's indicators) to the next form."""
+    """Cut the document's non-blank lines into forms. A form runs from its title to the next
+    form; an untitled form starts at its 项目名称 row (or, with no header at all, at its column
+    header) when no form is open or the open one already had its indicators."""
     forms: list[list[Line]] = []
     current: list[Line] | None = None
     seen_indicators = False
     for line in lines:
-        first = squash(next((c for c in line.cells if c), ""))
-        starts_untitled = seen_indicators and HEADER_FIELDS.get(first) == "name"
-        if is_table_title(line) or starts_untitled:
+        is_header = is_column_header(line.cells)
+        first_word = squash(re.split(r"[\t |]+", line.text.strip(" |"))[0])
+        opens_untitled = (current is None or seen_indicators) and (
+            HEADER_FIELDS.get(first_word) == "name" or (current is None and is_header)
+        )
+        if is_table_title(line) or opens_untitled:
             current = [line]
             forms.append(current)
-            seen_indicators = False
+            seen_indicators = is_header
         elif current is not None:
             current.append(line)
-            seen_indicators = seen_indicators or is_column_header(line.cells)
+            seen_indicators = seen_indicators or is_header
     return forms
 
 

@@ -167,3 +167,12 @@ def test_history_columns_one_cell_per_line():
         ("数量指标", "养护公司数量", "8家", "9家", "10家"),
         ("质量指标", "水面漂浮物清理率", "达标#", "#", "#"),
     ]
+
+
+def test_untitled_forms_start_at_their_name_or_column_header():
+    body = render_tabs()[len(HEADER):]
+    lines = ["一、项目绩效目标"] + HEADER[1:] + body + HEADER[1:] + body
+    tables = find_goal_tables(layout_of(lines))
+    assert [(t.name, len(t.indicators)) for t in tables] == [("农村公路提档升级", len(ROWS))] * 2
+    (bare,) = find_goal_tables(layout_of(["附表"] + body))
+    assert len(bare.indicators) == len(ROWS)
