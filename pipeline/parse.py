@@ -5,9 +5,11 @@ Pure apart from reading the file: no database, no Prefect, so it can run in any 
 from __future__ import annotations
 
 import hashlib
+import traceback
 from pathlib import Path
 
-from parsers import read_file
+from parsers import detect_format, read_file
+from parsers.errors import ReadError, UnsupportedFormatError
 from parsers.script import to_simplified
 from pipeline import PARSER_VERSION
 from pipeline.normalise import normalise_indicator
@@ -29,7 +31,7 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
     """Parse one report file into its document row and records.
 
     Raises parsers.errors.ReadError (or a subclass) when the file cannot be read at all;
-    the caller records that as a failed document.
+    :func:`parse_document` turns that into a failed or skipped document row.
     """
     path = Path(path)
     doc_id = doc_id or file_sha256(path)
@@ -50,3 +52,26 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
             ind.doc_id, ind.table_id = doc_id, table.table_id
             ind.indicator_id = f"{table.table_id}-i{i_index:03d}"
     return ParsedDocument(document=doc, goal_tables=tables)
+
+
+def parse_document(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
+    """Like :func:`parse_file`, but never raises for a bad file: a file no reader handles
+    becomes a ``skipped`` document, an unreadable one or a parser crash a ``failed`` one, each
+    with its reason in ``error``. Only a file that cannot be opened at all still raises."""
+    path = Path(path)
+    doc_id = doc_id or file_sha256(path)
+    try:
+        return parse_file(path, doc_id)
+    except UnsupportedFormatError as exc:
+        status, error = "skipped", str(exc)
+    except ReadError as exc:
+        status, error = "failed", str(exc)
+    except Exception as exc:  # a parser bug must not stop the batch; keep where it happened
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        status = "failed"
+        error = f"parser error: {type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})"
+    doc = DocumentRecord(
+        doc_id=doc_id, source_path=str(path), file_name=path.name, format=detect_format(path),
+        status=status, error=error, parser_version=PARSER_VERSION,
+    )
+    return ParsedDocument(document=doc)
