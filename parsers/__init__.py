@@ -18,20 +18,29 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+# the first bytes each binary format starts with
+MAGIC = {"pdf": b"%PDF-", "docx": _ZIP, "xlsx": _ZIP, "doc": _OLE, "xls": _OLE, "wps": _OLE}
+
+
 def detect_format(path: str | Path) -> str:
-    """'pdf', 'docx', 'xlsx', 'doc', 'xls' or 'txt' for a file, from its magic bytes first and
-    its ending second (an Office zip or OLE file is told apart by its ending)."""
+    """'pdf', 'docx', 'xlsx', 'doc', 'xls', 'wps' or 'txt' for a file: its ending names the
+    format, except that a PDF is a PDF whatever it is called (some sites serve PDFs as .txt)."""
     path = Path(path)
     with open(path, "rb") as fh:
         head = fh.read(1024)
     suffix = path.suffix.lower().lstrip(".")
     if b"%PDF-" in head:
         return "pdf"
-    if head.startswith(_ZIP):
-        return suffix if suffix in ("docx", "xlsx") else "zip"
-    if head.startswith(_OLE):
-        return suffix if suffix in ("doc", "xls", "wps") else "ole"
-    return "txt"
+    return suffix if suffix in MAGIC else "txt"
+
+
+def check_magic(path: Path, fmt: str) -> None:
+    """Raise ReadError when a binary format's file does not start as that format does."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    magic = MAGIC.get(fmt)
+    if magic is not None and magic not in head[: 1024 if fmt == "pdf" else len(magic)]:
+        raise ReadError(f"not a {fmt} file: it does not start with the {fmt} signature (corrupt or misnamed)")
 
 
 def read_file(path: str | Path) -> Layout:
@@ -39,6 +48,7 @@ def read_file(path: str | Path) -> Layout:
     fmt = detect_format(path)
     if fmt == "txt":
         return read_text(path)
+    check_magic(Path(path), fmt)
     raise UnsupportedFormatError(f"unsupported format: no reader for {fmt} files yet")
 
 

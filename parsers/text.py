@@ -3,7 +3,7 @@
 Government text comes in several encodings: UTF-8 (with or without a BOM), GB18030/GBK (older
 Chinese Windows tools) and UTF-16 (Windows "Unicode" exports). The encoding is decided in stages:
 
-    decode_text      bytes → str: BOM, UTF-16 without BOM (NUL bytes in alternate positions),
+    decode_text      bytes → str: the encoding a BOM names, UTF-16 without BOM (NUL bytes),
                      strict UTF-8, strict GB18030; binary junk is refused, never guessed at
     split_pages      str → pages on form feeds (the page break text extractors write)
     text_layout      pages → Layout of numbered Lines (line numbers count over the whole file)
@@ -32,49 +32,60 @@ _BOMS = (
 )
 
 
-def sniff_utf16(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' for BOM-less UTF-16 text: ASCII characters (digits, spaces,
-    line breaks) put a NUL byte in every other position; None when the bytes do not look so."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(data) % 2:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if nul_odd > 0.2 and nul_even < 0.05:
-        return "utf-16-le"
-    if nul_even > 0.2 and nul_odd < 0.05:
-        return "utf-16-be"
-    return None
+# characters ordinary report text is made of: CJK (with extension A and compatibility forms),
+# printable ASCII, whitespace, CJK and full-width punctuation, common symbols (≥ ≤ ％ ① Ⅲ …)
+_TEXT_CHAR = re.compile(
+    r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\x20-\x7e\s\u3000-\u303f\uff00-\uffef"
+    r"\u2000-\u2bff\u00a0-\u00ff\u0370-\u03ff\u0400-\u04ff\u3200-\u33ff\ufe30-\ufe4f]"
+)
+# share of such characters below which decoded "text" is taken for binary data
+MIN_TEXT_SHARE = 0.9
+SAMPLE_CHARS = 20000
+
+
+def text_share(text: str) -> float:
+    """The share of the text's first characters that ordinary report text is made of."""
+    sample = text[:SAMPLE_CHARS]
+    return len(_TEXT_CHAR.findall(sample)) / max(1, len(sample))
+
+
+def candidate_encodings(data: bytes) -> list[tuple[bytes, str]]:
+    """(payload, encoding) pairs to try, in order: the one a BOM names; UTF-16 (both byte
+    orders) when there are NUL bytes, which UTF-8 and GB18030 text never holds; else UTF-8,
+    then GB18030 (a superset of GBK and GB2312)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return [(data[len(bom):], encoding)]
+    if b"\x00" in data:
+        return [(data, "utf-16-le"), (data, "utf-16-be")]
+    return [(data, "utf-8"), (data, "gb18030")]
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding) for a text file's bytes.
 
     Raises EmptyFileError for no content and UndecodableError for bytes that are no text in
-    UTF-8/16/32 or GB18030, or that decode to mostly control characters (binary junk).
+    UTF-8/16/32 or GB18030, or that decode to something other than text (binary junk).
     """
     if not data.strip():
         raise EmptyFileError("empty file: no text to read")
-    candidates: list[tuple[bytes, str]] = []
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            candidates = [(data[len(bom):], encoding)]
-            break
-    else:
-        utf16 = sniff_utf16(data)
-        candidates = [(data, utf16)] if utf16 else [(data, "utf-8"), (data, "gb18030")]
+    candidates = candidate_encodings(data)
+    decoded = []
     for payload, encoding in candidates:
         try:
             text = payload.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not text.strip():
-            raise EmptyFileError("empty file: no text to read")
-        if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
-            raise UndecodableError(f"binary data, not text (decoded as {encoding} it is mostly control characters)")
-        return text, encoding
-    tried = ", ".join(encoding for _, encoding in candidates)
-    raise UndecodableError(f"undecodable text: the bytes are not valid {tried}")
+        decoded.append((text_share(text) - len(_CONTROL.findall(text[:SAMPLE_CHARS])) / SAMPLE_CHARS, text, encoding))
+    if not decoded:
+        tried = ", ".join(encoding for _, encoding in candidates)
+        raise UndecodableError(f"undecodable text: the bytes are not valid {tried}")
+    share, text, encoding = max(decoded, key=lambda d: d[0])
+    if not text.strip():
+        raise EmptyFileError("empty file: no text to read")
+    if share < MIN_TEXT_SHARE or len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        raise UndecodableError(f"binary data, not text (decoded as {encoding} it is not readable text)")
+    return text, encoding
 
 
 def split_pages(text: str) -> list[str]:

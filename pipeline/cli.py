@@ -1,0 +1,116 @@
+"""The ``jixiao`` command.
+
+    jixiao ingest PATH... [--db FILE] [--force] [--verbose]
+
+Exit codes: 0 every input is in the database as ok / partial / skipped; 2 some inputs failed
+(each recorded with status ``failed`` and its reason); 1 a usage error or a crash.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.settings import configure_prefect, default_db
+
+EXIT_OK, EXIT_CRASH, EXIT_FAILED = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jixiao",
+        description="Turn Chinese budget-performance reports (预算绩效管理工作情况, 绩效目标表) into DuckDB tables.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ingest = commands.add_parser(
+        "ingest", help="parse report files or folders and load them into the database",
+        description="Parse report files (folders are searched recursively) and load their goal tables "
+                    "and indicators into DuckDB. Files already loaded (same bytes) are left alone.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    ingest.add_argument("--db", type=Path, default=None,
+                        help=f"DuckDB file to write (default: {default_db()})")
+    ingest.add_argument("--force", action="store_true", help="parse files again even if already loaded")
+    ingest.add_argument("--verbose", action="store_true", help="show Prefect's log lines")
+    ingest.set_defaults(handler=run_ingest)
+    return parser
+
+
+def summary_table(summary, db: Path) -> Table:
+    """The end-of-run table: files by outcome, goal tables and indicators loaded."""
+    table = Table(title=f"jixiao ingest → {db}", show_header=True)
+    table.add_column("files", justify="right")
+    for status in ("ok", "partial", "skipped", "failed", "unchanged"):
+        table.add_column(status, justify="right")
+    table.add_column("tables", justify="right")
+    table.add_column("indicators", justify="right")
+    table.add_row(
+        str(len(summary.outcomes)),
+        *(str(summary.count(s) + (summary.count("duplicate") if s == "unchanged" else 0))
+          for s in ("ok", "partial", "skipped", "failed", "unchanged")),
+        str(summary.tables), str(summary.indicators),
+    )
+    return table
+
+
+def run_ingest(args: argparse.Namespace, console: Console) -> int:
+    from pipeline.ingest import collect_files
+
+    files = collect_files(args.paths)
+    if not files:
+        console.print("[red]nothing to ingest:[/] no report files under " + " ".join(args.paths))
+        return EXIT_CRASH
+    db = (args.db or default_db()).resolve()
+    if not args.verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.ingest import ingest_flow  # imports prefect: settings must be in place first
+
+    if not args.verbose:
+        logging.getLogger("prefect").setLevel(logging.WARNING)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        bar = progress.add_task("ingesting", total=len(files))
+
+        def advance(outcome) -> None:
+            progress.update(bar, advance=1, description=f"{outcome.status:9s} {outcome.path.name[:40]}")
+
+        summary = ingest_flow([str(f) for f in files], str(db), args.force, advance)
+    console.print(summary_table(summary, db))
+    for failure in summary.failures:
+        console.print(f"[red]failed[/] {failure.path}: {failure.error}")
+    for skipped in (o for o in summary.outcomes if o.status == "skipped"):
+        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.error}")
+    console.print(f"database: {db}")
+    return summary.exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    configure_prefect()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_CRASH
+    console = Console(stderr=False)
+    from pipeline.ingest import UsageError
+
+    try:
+        return args.handler(args, console)
+    except UsageError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        return EXIT_CRASH
+    except Exception as exc:  # a crash: say what happened, exit 1
+        console.print(f"[red]crashed:[/] {type(exc).__name__}: {exc}")
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise
+        return EXIT_CRASH
+
+
+if __name__ == "__main__":
+    sys.exit(main())
