@@ -9,6 +9,7 @@ from pathlib import Path
 
 from parsers.errors import ReadError, UnsupportedFormatError
 from parsers.layout import Layout
+from parsers.pdf import read_pdf
 from parsers.text import read_text
 
 # file endings picked up when a folder is ingested; the ones without a reader are recorded as skipped
@@ -49,6 +50,8 @@ def read_file(path: str | Path) -> Layout:
     if fmt == "txt":
         return read_text(path)
     check_magic(Path(path), fmt)
+    if fmt == "pdf":
+        return read_pdf(path)
     raise UnsupportedFormatError(f"unsupported format: no reader for {fmt} files yet")
 
 

@@ -45,12 +45,15 @@ PAGE_NUMBER = re.compile(
 
 @dataclass
 class TableGrid:
-    """A ruled table as the reader found it: rows of cells (None where a merged cell covers it)."""
+    """A table as the reader found it: rows of cell texts (merged cells already filled down,
+    column spans dropped), its box and each row's box; ``continues`` when it carries on the
+    previous page's last table."""
 
     page: int
     rows: list[list[str | None]]
     bbox: BBox | None = None
     row_bboxes: list[BBox] = field(default_factory=list)
+    continues: bool = False
 
 
 @dataclass

@@ -1,0 +1,373 @@
+"""PDF reader: a report PDF → the layout model, the same model the text reader produces.
+
+A PDF is read in two passes, so that the slow table finder runs only where tables are:
+
+    survey_page          pypdfium2 (fast): each page's text lines with boxes, whether it has a
+                         text layer, garbled text, ruling lines, table header words
+    needs_table_finder   which pages get pdfplumber's table finder
+    read_table_page      pdfplumber on those pages: ruled tables (lines strategy, text strategy
+                         for open-sided forms), the text outside the tables as lines
+    grid_from_table      pdfplumber table → TableGrid: horizontally covered cells dropped,
+                         vertically covered cells filled down, wrapped cell text joined
+    drop_page_furniture  running headers/footers and printed page numbers removed
+    stitch_page_tables   a table continuing on the next page: its repeated header rows dropped
+    page_lines           narrative lines and table rows (cells joined by tabs) in reading order
+
+Table rows become lines whose cells are separated by tabs, exactly as a text extraction of a
+form prints them, so the goal-table and evaluation recognisers read PDF and text alike. Every
+line keeps its page and bounding box (x0, top, x1, bottom in points from the page's top left).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from parsers.errors import ReadError
+from parsers.layout import PAGE_NUMBER, BBox, Layout, Line, Page, TableGrid
+
+# ---------------------------------------------------------------------------------------------
+# vocabulary and thresholds
+
+# words of table headers: a page printing them gets the table finder even without ruling lines
+TABLE_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效目标表|自评表|序号|得分|分值")
+# ruling segments (path objects) from which a page counts as holding a ruled table
+MIN_RULING_PATHS = 6
+# share of unreadable characters (U+FFFD, private use, control) above which text is garbled
+MAX_GARBLED_SHARE = 0.1
+GARBLED_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
+CID_MARK = re.compile(r"\(cid:\d+\)")
+# the page's top and bottom bands where running headers, footers and page numbers sit
+MARGIN_SHARE = 0.1
+# a line counts as furniture when its text recurs in a margin band on this share of pages
+FURNITURE_SHARE = 0.5
+# tolerance (points) for lines on one baseline and for column edges of stitched tables
+Y_TOLERANCE = 3.0
+X_TOLERANCE = 3.0
+
+LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines", "min_words_vertical": 2}
+
+
+# ---------------------------------------------------------------------------------------------
+# opening
+
+
+def open_document(path: Path) -> pdfium.PdfDocument:
+    """The PDF opened with pdfium; ReadError with the reason when it is encrypted or corrupt."""
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise ReadError("encrypted PDF: it needs a password to open") from exc
+        raise ReadError(f"corrupt or truncated PDF: {message}") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 1: survey with pdfium
+
+
+@dataclass
+class PageSurvey:
+    """What the fast pass learned of one page."""
+
+    number: int
+    width: float
+    height: float
+    rotation: int
+    lines: list[tuple[str, BBox]] = field(default_factory=list)
+    chars: int = 0
+    images: int = 0
+    paths: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for text, _ in self.lines)
+
+    @property
+    def garbled(self) -> bool:
+        text = self.text
+        return bool(text) and len(GARBLED_CHAR.findall(text)) > MAX_GARBLED_SHARE * len(text)
+
+
+def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
+    """One page's text lines (with boxes), character count, image and path object counts."""
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        survey = PageSurvey(index + 1, width, height, page.get_rotation())
+        for obj in page.get_objects(max_depth=2):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                survey.images += 1
+            elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+                survey.paths += 1
+        textpage = page.get_textpage()
+        try:
+            survey.chars = textpage.count_chars()
+            if survey.chars:
+                survey.lines = pdfium_lines(textpage, height)
+        finally:
+            textpage.close()
+        return survey
+    finally:
+        page.close()
+
+
+def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple[str, BBox]]:
+    """The page's text lines as pdfium breaks them, each with its box (top-left origin)."""
+    text = textpage.get_text_range()
+    lines: list[tuple[str, BBox]] = []
+    start = 0
+    for match in re.finditer(r"\r\n|\n|\r|$", text):
+        end = match.start()
+        line = text[start:end]
+        if line.strip():
+            first = start + (len(line) - len(line.lstrip()))
+            last = start + len(line.rstrip()) - 1
+            boxes = [textpage.get_charbox(i) for i in (first, last)]
+            x0 = min(b[0] for b in boxes)
+            x1 = max(b[2] for b in boxes)
+            bottom = min(b[1] for b in boxes)
+            top = max(b[3] for b in boxes)
+            lines.append((line.strip(), (x0, page_height - top, x1, page_height - bottom)))
+        start = match.end()
+        if match.end() == len(text):
+            break
+    return lines
+
+
+def needs_table_finder(survey: PageSurvey) -> bool:
+    """Pages with ruling lines, table header words or a rotation go to pdfplumber."""
+    return bool(survey.chars) and (
+        survey.paths >= MIN_RULING_PATHS or survey.rotation != 0 or bool(TABLE_WORDS.search(survey.text))
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 2: tables with pdfplumber
+
+
+def join_wrapped(text: str | None) -> str:
+    """Cell text wrapped over lines joined back: no space between Chinese characters or
+    digits, one space between Latin words ('项目年度绩效目\\n标' → '项目年度绩效目标')."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        space = " " if out[-1:].isascii() and out[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha() else ""
+        out += space + part
+    return out
+
+
+def grid_from_table(table, page_number: int) -> TableGrid:
+    """A pdfplumber table as a TableGrid of text rows, built from cell geometry: a column
+    covered by a cell that starts further left (a column span) gives no cell; a column covered
+    by a cell from a row above (a row span) repeats that cell's text (filled down); a column no
+    cell covers is an empty cell. Cell text is joined over its wrapped lines."""
+    text_of: dict[BBox, str] = {}
+    for texts, row in zip(table.extract(), table.rows):
+        for text, box in zip(texts, row.cells):
+            if box is not None:
+                text_of[box] = join_wrapped(text)
+    columns = sorted({box[0] for box in text_of})
+    rows: list[list[str | None]] = []
+    bboxes: list[BBox] = []
+    for row in table.rows:
+        top = min(box[1] for box in row.cells if box is not None)
+        active = [box for box in text_of if box[1] <= top + Y_TOLERANCE < box[3]]
+        out: list[str | None] = []
+        for x in columns:
+            cover = next((box for box in active if box[0] - X_TOLERANCE <= x < box[2] - X_TOLERANCE), None)
+            if cover is None:
+                out.append("")
+            elif abs(cover[0] - x) <= X_TOLERANCE:
+                out.append(text_of[cover])
+        rows.append(out)
+        bottom = min(box[3] for box in row.cells if box is not None)
+        bboxes.append((table.bbox[0], top, table.bbox[2], bottom))
+    return TableGrid(page=page_number, rows=rows, bbox=table.bbox, row_bboxes=bboxes)
+
+
+def find_page_tables(page) -> list:
+    """pdfplumber tables of a page: ruled ones first; when the page prints table header words
+    but no ruled table, open-sided ones (horizontal rules, columns from word alignment)."""
+    tables = page.find_tables(LINES_SETTINGS)
+    if not tables and page.lines and TABLE_WORDS.search(page.extract_text() or ""):
+        tables = [t for t in page.find_tables(OPEN_SIDED_SETTINGS) if len(t.rows) > 1]
+    return tables
+
+
+def read_table_page(pdf_page, number: int) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
+    """(text lines outside the tables, table grids) of one page read with pdfplumber."""
+    tables = find_page_tables(pdf_page)
+    boxes = [t.bbox for t in tables]
+
+    def outside_tables(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+    text_page = pdf_page.filter(outside_tables) if boxes else pdf_page
+    lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+             for ln in text_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
+    return lines, [grid_from_table(t, number) for t in tables]
+
+
+# ---------------------------------------------------------------------------------------------
+# stage 3: page furniture, stitching, reading order
+
+
+@dataclass
+class PageContent:
+    """One page between stages: narrative lines and table grids, with the page's size."""
+
+    number: int
+    height: float
+    lines: list[tuple[str, BBox]]
+    tables: list[TableGrid]
+    has_text_layer: bool = True
+
+
+def furniture_key(text: str) -> str:
+    """Text compared across pages: whitespace removed, digits as '#' (第3页 ~ 第4页)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def in_margin(box: BBox, height: float) -> bool:
+    return box[3] <= height * MARGIN_SHARE or box[1] >= height * (1 - MARGIN_SHARE)
+
+
+def drop_page_furniture(pages: list[PageContent]) -> None:
+    """Remove running headers and footers (the same text in a margin band on most pages) and
+    printed page numbers (— 3 —, 第3页, or a bare number alone in a margin band)."""
+    counts = Counter()
+    for page in pages:
+        counts.update({furniture_key(text) for text, box in page.lines if in_margin(box, page.height)})
+    with_text = sum(1 for page in pages if page.lines)
+    repeated = {key for key, n in counts.items() if with_text >= 2 and n >= max(2, FURNITURE_SHARE * with_text)}
+    for page in pages:
+        page.lines = [
+            (text, box) for text, box in page.lines
+            if not (in_margin(box, page.height)
+                    and (furniture_key(text) in repeated or PAGE_NUMBER.match(text.strip())
+                         or re.fullmatch(r"\d{1,4}", text.strip())))
+        ]
+
+
+def _squashed_row(row: list[str | None]) -> str:
+    return "|".join(re.sub(r"\s+", "", c or "") for c in row)
+
+
+def _column_count(grid: TableGrid) -> int:
+    return max((len(r) for r in grid.rows), default=0)
+
+
+def stitch_page_tables(pages: list[PageContent]) -> None:
+    """A page that opens with a table continuing the previous page's last table (nothing but
+    furniture between them, the same number of columns) is marked ``continues``, and the
+    header rows it repeats from the table's first page are dropped, so the recognisers read
+    one table running over both pages."""
+    head: TableGrid | None = None  # first page's part of the table the previous page ended with
+    for previous, page in zip(pages, pages[1:]):
+        last = previous.tables[-1] if previous.tables else None
+        if last is not None and not last.continues:
+            head = last
+        first = page.tables[0] if page.tables else None
+        if (last is None or first is None or head is None or not _ends_page(previous, last)
+                or not _opens_page(page, first) or _column_count(first) != _column_count(last)):
+            continue
+        header = [_squashed_row(r) for r in head.rows[:3]]
+        drop = 0
+        while drop < min(len(header), len(first.rows) - 1) and _squashed_row(first.rows[drop]) == header[drop]:
+            drop += 1
+        first.rows, first.row_bboxes = first.rows[drop:], first.row_bboxes[drop:]
+        first.continues = True
+
+
+def _ends_page(page: PageContent, table: TableGrid) -> bool:
+    """No narrative line below the table."""
+    return table.bbox is None or all(box[1] < table.bbox[3] for _, box in page.lines)
+
+
+def _opens_page(page: PageContent, table: TableGrid) -> bool:
+    """No narrative line above the table."""
+    return table.bbox is None or all(box[1] > table.bbox[1] for _, box in page.lines)
+
+
+def page_lines(page: PageContent, first_lineno: int) -> list[Line]:
+    """Narrative lines and table rows (cells joined by tabs) in reading order, top to bottom."""
+    items: list[tuple[float, float, str, BBox]] = [(box[1], box[0], text, box) for text, box in page.lines]
+    for grid in page.tables:
+        for row, box in zip(grid.rows, grid.row_bboxes):
+            cells = [c or "" for c in row]
+            if any(cells):
+                items.append((box[1], box[0], "\t".join(cells), box))
+    items.sort(key=lambda item: (round(item[0] / Y_TOLERANCE), item[1]))
+    return [Line(text, page.number, first_lineno + k, box) for k, (_, _, text, box) in enumerate(items)]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
+    """Every page's content and the reader's warnings (scans, garbled text, unreadable pages)."""
+    doc = open_document(path)
+    try:
+        surveys = [survey_page(doc, i) for i in range(len(doc))]
+    finally:
+        doc.close()
+    warnings: list[str] = []
+    pages = [PageContent(s.number, s.height, s.lines, []) for s in surveys]
+    for survey, page in zip(surveys, pages):
+        if not survey.chars and survey.images:
+            page.has_text_layer = False
+            warnings.append(f"page {survey.number} has no text layer (scanned image)")
+        elif survey.garbled:
+            warnings.append(f"page {survey.number} has garbled text (no usable character map)")
+    wanted = [s for s in surveys if needs_table_finder(s)]
+    if wanted:
+        try:
+            pdf = pdfplumber.open(path)
+        except Exception as exc:  # pdfminer refuses what pdfium repaired: keep pdfium's text
+            warnings.append(f"tables not read: pdfplumber could not open the file ({type(exc).__name__})")
+            return pages, warnings
+        with pdf:
+            for survey in wanted:
+                page = pages[survey.number - 1]
+                pdf_page = pdf.pages[survey.number - 1]
+                try:
+                    page.lines, page.tables = read_table_page(pdf_page, survey.number)
+                    page.height = float(pdf_page.height)
+                except Exception as exc:
+                    warnings.append(f"page {survey.number} tables not read ({type(exc).__name__}: {exc})")
+                finally:
+                    pdf_page.close()
+                if any(CID_MARK.search(text) for text, _ in page.lines) and not survey.garbled:
+                    warnings.append(f"page {survey.number} has garbled text (no usable character map)")
+    return pages, warnings
+
+
+def read_pdf(path: str | Path) -> Layout:
+    """Read a PDF report into a Layout. Raises ReadError when the file cannot be opened."""
+    pages, warnings = read_pages(Path(path))
+    if pages and not any(p.lines or p.tables for p in pages):
+        if not any(p.has_text_layer for p in pages):
+            raise ReadError("image-only PDF: no page has a text layer (a scan; OCR is not available)")
+    drop_page_furniture(pages)
+    stitch_page_tables(pages)
+    out: list[Page] = []
+    lineno = 1
+    for content in pages:
+        lines = page_lines(content, lineno)
+        lineno += len(lines)
+        out.append(Page(content.number, lines, content.tables, content.has_text_layer))
+    return Layout("pdf", out, warnings)
