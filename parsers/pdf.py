@@ -35,8 +35,12 @@ from parsers.layout import PAGE_NUMBER, BBox, Layout, Line, Page, TableGrid
 # ---------------------------------------------------------------------------------------------
 # vocabulary and thresholds
 
-# words of table headers: a page printing them gets the table finder even without ruling lines
-TABLE_WORDS = re.compile(r"一级指标|二级指标|三级指标|指标值|绩效目标表|自评表|序号|得分|分值")
+# a short line that reads as a table's column header or a form's title: a page printing one
+# gets the table finder even without ruling lines (open-sided and borderless tables)
+TABLE_HEADER_LINE = re.compile(
+    r"一级指标.{0,20}[二三]级指标|序号.{0,30}(名称|金额|得分|分数|等级)|(绩效目标|绩效自评|评价结果)[^。，]{0,6}表$"
+)
+MAX_HEADER_LINE_CHARS = 80
 # ruling segments (path objects) from which a page counts as holding a ruled table
 MIN_RULING_PATHS = 6
 # share of unreadable characters (U+FFFD, private use, control) above which text is garbled
@@ -146,8 +150,14 @@ def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple
 def needs_table_finder(survey: PageSurvey) -> bool:
     """Pages with ruling lines, table header words or a rotation go to pdfplumber."""
     return bool(survey.chars) and (
-        survey.paths >= MIN_RULING_PATHS or survey.rotation != 0 or bool(TABLE_WORDS.search(survey.text))
+        survey.paths >= MIN_RULING_PATHS or survey.rotation != 0 or has_table_header(survey.text)
     )
+
+
+def has_table_header(text: str) -> bool:
+    """True when a short line of ``text`` reads as a column header or a form title."""
+    return any(len(line) <= MAX_HEADER_LINE_CHARS and TABLE_HEADER_LINE.search(re.sub(r"\s+", "", line))
+               for line in text.splitlines())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +210,7 @@ def find_page_tables(page) -> list:
     """pdfplumber tables of a page: ruled ones first; when the page prints table header words
     but no ruled table, open-sided ones (horizontal rules, columns from word alignment)."""
     tables = page.find_tables(LINES_SETTINGS)
-    if not tables and page.lines and TABLE_WORDS.search(page.extract_text() or ""):
+    if not tables and page.lines and has_table_header(page.extract_text() or ""):
         tables = [t for t in page.find_tables(OPEN_SIDED_SETTINGS) if len(t.rows) > 1]
     return tables
 

@@ -195,10 +195,20 @@ def candidates(token: str, previous: str, full_names: set[str]) -> tuple[list[Pl
     return [p for p in places if p.level != "district" or p.name in full_names], False
 
 
+# characters of text segmented for place names and self-references: a report names its region
+# and speaks of itself (我市, 全区) early; segmenting a 300-page annex would only cost time
+SEGMENTED_CHARS = 40_000
+
+
 def segment(norm: list[str]) -> list[list[str]]:
-    """Each line's jieba tokens."""
+    """Each line's jieba tokens, for the lines within the first SEGMENTED_CHARS characters
+    (later lines get no tokens)."""
     tokenizer = place_tokenizer()
-    return [tokenizer.lcut(text) if text.strip() else [] for text in norm]
+    tokens, seen = [], 0
+    for text in norm:
+        seen += len(text)
+        tokens.append(tokenizer.lcut(text) if text.strip() and seen <= SEGMENTED_CHARS else [])
+    return tokens
 
 
 def tally_places(tokens: list[list[str]], title_idx: list[int], issuer: str | None) -> dict[str, Tally]:
