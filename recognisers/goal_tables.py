@@ -37,6 +37,7 @@ FORM_TITLE = re.compile(r"(绩效目标(申报|设置)?表|绩效自评表|绩�
 SUB_TABLE_TITLE = re.compile(r"^(长期|年度|中期)绩效(目标|指标)表?$")
 HORIZON_MARKER = re.compile(r"^(长期|中期|年度)(绩效)?(目标|指标)(表)?$")
 GOAL_LABEL = re.compile(r"^((长期|中期|年度)?(绩效)?目标\s*\d+)\s*[:：]?$")
+TOTAL_ROW = re.compile(r"^(总分|总计|合计|小计|得分合计|分值合计)[:：]?$")
 SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 
 # header-field labels (whitespace removed) → GoalTable attribute; longest first when matching
@@ -633,6 +634,8 @@ class IndicatorReader:
     # -----------------------------------------------------------------------------------------
 
     def emit(self, name: str, cells: dict[str, str | None], lines: list[Line], printed_level1: str | None) -> None:
+        if TOTAL_ROW.match(squash(name)):
+            return  # 总分 / 合计: the form's sum, not an indicator
         self.indicators.append(Indicator(
             horizon=self.horizon, goal=self.goal,
             level1=printed_level1, level2=self.labels.level2, level3=name.strip(),

@@ -176,3 +176,22 @@ def test_untitled_forms_start_at_their_name_or_column_header():
     assert [(t.name, len(t.indicators)) for t in tables] == [("农村公路提档升级", len(ROWS))] * 2
     (bare,) = find_goal_tables(layout_of(["附表"] + body))
     assert len(bare.indicators) == len(ROWS)
+
+
+SELF_EVALUATION_WITH_TOTAL = """2024年度项目支出绩效自评表
+项目名称\t城乡环境综合整治专项资金
+主管部门\t某区住房和城乡建设局\t实施单位\t某区环境卫生管理所
+绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+\t产出指标\t数量指标\t道路清扫面积\t≥120万平方米\t125万平方米\t20\t20
+\t\t质量指标\t道路保洁达标率\t≥95%\t93%\t10\t8\t部分路段保洁不及时
+\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t92%\t10\t10
+总分\t100\t95.8
+"""
+
+
+def test_self_evaluation_total_row_is_not_an_indicator():
+    [table] = find_goal_tables(layout_of(SELF_EVALUATION_WITH_TOTAL.splitlines()))
+    assert table.kind == "self_evaluation"
+    assert [i.level3 for i in table.indicators] == ["道路清扫面积", "道路保洁达标率", "群众满意度"]
+    assert [(i.weight, i.score) for i in table.indicators] == [(20, 20), (10, 8), (10, 10)]
+    assert table.indicators[1].basis == "部分路段保洁不及时"
