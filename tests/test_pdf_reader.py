@@ -1,0 +1,173 @@
+"""PDF reader: one regression test per document problem (bad files, spans, furniture, page
+breaks), on small PDFs built here with reportlab."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from parsers import read_file
+from parsers.errors import ReadError
+from parsers.pdf import join_wrapped
+from pipeline.parse import parse_document, parse_file
+
+rl_config.invariant = 1
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+CELL = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11, wordWrap="CJK")
+RUNNING_HEADER = "某市2024年预算绩效管理工作情况"
+
+
+def P(text: str) -> Paragraph:
+    return Paragraph(text, CELL)
+
+
+def furniture(c, doc) -> None:
+    c.setFont(FONT, 9)
+    c.drawCentredString(A4[0] / 2, A4[1] - 30, RUNNING_HEADER)
+    c.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+
+def build(path: Path, story: list) -> Path:
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
+
+
+def indicator_table(rows: list[list[str]], spans: list[tuple]) -> Table:
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 90, 220, 100])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]))
+    return table
+
+
+@pytest.fixture(scope="module")
+def form_pdf(tmp_path_factory) -> Path:
+    """A titled form: header grid with a spanning goal row, indicator grid with row spans."""
+    header = Table([[P("项目名称"), P("路灯电费"), P("项目金额（万元）"), P("1600")],
+                    [P("项目年度绩效目标"), P("保障路灯亮化率达到 99%"), "", ""]], colWidths=[80, 160, 80, 160])
+    header.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (3, 1))]))
+    body = indicator_table(
+        [INDICATOR_HEADER, ["产出指标", "数量指标", "灯杆数", "≥12700基"], ["", "", "灯盏数", "≥24000盏"],
+         ["", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"],
+         ["满意度指标", "服务对象满意度", "群众满意度", "≥98%"]],
+        [("SPAN", (0, 1), (0, 3)), ("SPAN", (1, 1), (1, 2))],
+    )
+    story = [P("第一段正文，说明预算绩效管理工作的开展情况。"), PageBreak(), P("路灯电费绩效目标申报表"), header, body]
+    return build(tmp_path_factory.mktemp("pdf") / "form.pdf", story)
+
+
+def test_spans_are_dropped_sideways_and_filled_down(form_pdf):
+    lines = [ln.text for ln in read_file(form_pdf).lines()]
+    assert "项目名称\t路灯电费\t项目金额（万元）\t1600" in lines
+    assert "项目年度绩效目标\t保障路灯亮化率达到 99%" in lines
+    assert "产出指标\t数量指标\t灯盏数\t≥24000盏" in lines
+    assert "产出指标\t质量指标\t政府采购需求管理规范性很长的名字需要换行显示在单元格里\t规范" in lines
+
+
+def test_running_header_and_page_numbers_are_dropped(form_pdf):
+    texts = [ln.text for ln in read_file(form_pdf).lines()]
+    assert RUNNING_HEADER not in texts
+    assert not any(t.startswith("—") for t in texts)
+    assert "第一段正文，说明预算绩效管理工作的开展情况。" in texts
+
+
+def test_form_reads_as_goal_table_with_boxes(form_pdf):
+    parsed = parse_file(form_pdf)
+    [table] = parsed.goal_tables
+    assert (table.name, table.amount_wan, table.page_start) == ("路灯电费", 1600, 2)
+    assert [(i.level1, i.level2, i.level3, i.raw_value) for i in table.indicators] == [
+        ("产出指标", "数量指标", "灯杆数", "≥12700基"),
+        ("产出指标", "数量指标", "灯盏数", "≥24000盏"),
+        ("产出指标", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"),
+        ("满意度指标", "服务对象满意度", "群众满意度", "≥98%"),
+    ]
+    assert all(i.page == 2 and i.source_span.startswith("p2:") and i.source_span.count(",") == 3
+               for i in table.indicators)
+
+
+def test_table_over_two_pages_drops_the_repeated_header(tmp_path):
+    first = indicator_table([INDICATOR_HEADER, ["产出指标", "数量指标", "道路清扫次数", "1次/天"],
+                             ["", "", "垃圾清运次数", "2次/天"]], [("SPAN", (0, 1), (0, 2)), ("SPAN", (1, 1), (1, 2))])
+    rest = indicator_table([INDICATOR_HEADER, ["", "", "公厕保洁次数", "3次/天"],
+                            ["效益指标", "社会效益指标", "市容环境改善", "明显改善"]], [])
+    path = build(tmp_path / "split.pdf", [P("某项目绩效目标表"), first, PageBreak(), rest])
+    layout = read_file(path)
+    assert layout.pages[1].tables[0].continues
+    [table] = parse_file(path).goal_tables
+    assert [(i.level2, i.level3, i.page) for i in table.indicators] == [
+        ("数量指标", "道路清扫次数", 1), ("数量指标", "垃圾清运次数", 1),
+        ("数量指标", "公厕保洁次数", 2), ("社会效益指标", "市容环境改善", 2),
+    ]
+
+
+def test_join_wrapped_cell_text():
+    assert join_wrapped("项目年度绩效目\n标") == "项目年度绩效目标"
+    assert join_wrapped("Budget Perfor\nmance review") == "Budget Perfor mance review"
+    assert join_wrapped("≥12\n700基") == "≥12700基"
+    assert join_wrapped(None) == ""
+
+
+def one_page(path: Path, text: str, **kwargs) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4, **kwargs)
+    c.setFont(FONT, 12)
+    c.drawString(72, 760, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def blank_image(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (60, 80), "white").save(path)
+    return path
+
+
+def test_encrypted_pdf_is_failed_with_reason(tmp_path):
+    doc = parse_document(one_page(tmp_path / "locked.pdf", "加密的报告", encrypt="secret")).document
+    assert (doc.status, doc.error) == ("failed", "encrypted PDF: it needs a password to open")
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.1])
+def test_truncated_pdf_is_failed_with_reason(tmp_path, cut):
+    whole = one_page(tmp_path / "whole.pdf", "完整的报告").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(whole[: int(len(whole) * cut)])
+    doc = parse_document(path).document
+    assert doc.status == "failed" and "PDF" in doc.error
+
+
+def test_image_only_pdf_is_failed_and_a_scanned_page_makes_it_partial(tmp_path):
+    image = blank_image(tmp_path / "scan.png")
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"), pagesize=A4)
+    c.drawImage(str(image), 0, 0, *A4)
+    c.showPage()
+    c.save()
+    doc = parse_document(tmp_path / "scan.pdf").document
+    assert doc.status == "failed" and doc.error.startswith("image-only PDF: no page has a text layer")
+    c = canvas.Canvas(str(tmp_path / "mixed.pdf"), pagesize=A4)
+    c.setFont(FONT, 12)
+    c.drawString(72, 760, "第一页正文")
+    c.showPage()
+    c.drawImage(str(image), 0, 0, *A4)
+    c.showPage()
+    c.save()
+    doc = parse_document(tmp_path / "mixed.pdf").document
+    assert (doc.status, doc.pages) == ("partial", 2)
+    assert doc.error.startswith("page 2 has no text layer")
+
+
+def test_read_error_for_pdf_signature_without_a_document(tmp_path):
+    path = tmp_path / "junk.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    with pytest.raises(ReadError, match="corrupt or truncated PDF"):
+        read_file(path)
