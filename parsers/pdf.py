@@ -31,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.errors import ReadError
 from parsers.layout import PAGE_NUMBER, BBox, Layout, Line, Page, TableGrid
+from parsers.ocr import ocr_available, ocr_page_lines
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary and thresholds
@@ -145,6 +146,25 @@ def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple
         if match.end() == len(text):
             break
     return lines
+
+
+def is_scanned(survey: PageSurvey) -> bool:
+    """A page with images and not one character: a scan."""
+    return not survey.chars and survey.images > 0
+
+
+def read_scanned_page(doc: pdfium.PdfDocument, survey: PageSurvey, page: PageContent) -> str:
+    """OCR a scanned page into ``page.lines`` when the ocr extra is installed; the warning to
+    record either way."""
+    page.has_text_layer = False
+    if not ocr_available():
+        return f"page {survey.number} has no text layer (scanned image; install the ocr extra to read it)"
+    pdf_page = doc[survey.number - 1]
+    try:
+        page.lines = ocr_page_lines(pdf_page)
+    finally:
+        pdf_page.close()
+    return f"page {survey.number} has no text layer (read by OCR)"
 
 
 def needs_table_finder(survey: PageSurvey) -> bool:
@@ -333,16 +353,11 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
     doc = open_document(path)
     try:
         surveys = [survey_page(doc, i) for i in range(len(doc))]
+        pages = [PageContent(s.number, s.height, s.lines, []) for s in surveys]
+        warnings = [read_scanned_page(doc, s, p) for s, p in zip(surveys, pages) if is_scanned(s)]
     finally:
         doc.close()
-    warnings: list[str] = []
-    pages = [PageContent(s.number, s.height, s.lines, []) for s in surveys]
-    for survey, page in zip(surveys, pages):
-        if not survey.chars and survey.images:
-            page.has_text_layer = False
-            warnings.append(f"page {survey.number} has no text layer (scanned image)")
-        elif survey.garbled:
-            warnings.append(f"page {survey.number} has garbled text (no usable character map)")
+    warnings += [f"page {s.number} has garbled text (no usable character map)" for s in surveys if s.garbled]
     wanted = [s for s in surveys if needs_table_finder(s)]
     if wanted:
         try:
@@ -369,9 +384,9 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
 def read_pdf(path: str | Path) -> Layout:
     """Read a PDF report into a Layout. Raises ReadError when the file cannot be opened."""
     pages, warnings = read_pages(Path(path))
-    if pages and not any(p.lines or p.tables for p in pages):
-        if not any(p.has_text_layer for p in pages):
-            raise ReadError("image-only PDF: no page has a text layer (a scan; OCR is not available)")
+    if pages and not any(p.has_text_layer or p.lines for p in pages):
+        how = "OCR read no text" if ocr_available() else "install the ocr extra to read it"
+        raise ReadError(f"image-only PDF: no page has a text layer (a scan; {how})")
     drop_page_furniture(pages)
     stitch_page_tables(pages)
     out: list[Page] = []

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create or update the project's virtualenv (.venv) with Python 3.11+, installing jixiao
-# (editable) and its test tools at the versions in constraints.txt. Safe to run again:
+# (editable) with its test tools and the OCR extra, at the versions in constraints.txt. Safe to run again:
 # it reinstalls only when pyproject.toml or constraints.txt changed.
 # Everything it writes stays in the project: the venv, pip's cache and temp files under .cache.
 set -euo pipefail
@@ -30,6 +30,6 @@ stamp=".venv/.jixiao-installed"
 want="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "installing jixiao and its dependencies into .venv (first run takes a few minutes)" >&2
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test]"
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test,ocr]"
   echo "$want" > "$stamp"
 fi

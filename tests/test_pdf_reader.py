@@ -146,7 +146,8 @@ def test_truncated_pdf_is_failed_with_reason(tmp_path, cut):
     assert doc.status == "failed" and "PDF" in doc.error
 
 
-def test_image_only_pdf_is_failed_and_a_scanned_page_makes_it_partial(tmp_path):
+def test_image_only_pdf_is_failed_and_a_scanned_page_makes_it_partial(tmp_path, monkeypatch):
+    monkeypatch.setattr("parsers.pdf.ocr_available", lambda: False)
     image = blank_image(tmp_path / "scan.png")
     c = canvas.Canvas(str(tmp_path / "scan.pdf"), pagesize=A4)
     c.drawImage(str(image), 0, 0, *A4)
@@ -171,3 +172,27 @@ def test_read_error_for_pdf_signature_without_a_document(tmp_path):
     path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
     with pytest.raises(ReadError, match="corrupt or truncated PDF"):
         read_file(path)
+
+
+def test_scanned_page_is_read_by_ocr_when_installed(tmp_path):
+    pytest.importorskip("rapidocr_onnxruntime")
+    import pypdfium2
+
+    printed = canvas.Canvas(str(tmp_path / "printed.pdf"), pagesize=A4)
+    printed.setFont("Helvetica", 16)
+    printed.drawString(72, 760, "Performance report 2024")
+    printed.drawString(72, 720, "Satisfaction >= 95%")
+    printed.showPage()
+    printed.save()
+    image = tmp_path / "scan.png"
+    pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))[0].render(scale=2).to_pil().save(image)
+    scanned = canvas.Canvas(str(tmp_path / "scanned.pdf"), pagesize=A4)
+    scanned.drawImage(str(image), 0, 0, *A4)
+    scanned.showPage()
+    scanned.save()
+    layout = read_file(tmp_path / "scanned.pdf")
+    assert layout.warnings == ["page 1 has no text layer (read by OCR)"]
+    texts = [ln.text for ln in layout.lines()]
+    assert texts[:2] == ["Performance report 2024", "Satisfaction >= 95%"]
+    first = layout.lines()[0].bbox
+    assert 60 < first[0] < 90 and 60 < first[1] < 90  # 72 pt from the left, ~82 pt from the top
