@@ -227,12 +227,13 @@ def grid_from_table(table, page_number: int) -> TableGrid:
 
 
 def find_page_tables(page) -> list:
-    """pdfplumber tables of a page: ruled ones first; when the page prints table header words
-    but no ruled table, open-sided ones (horizontal rules, columns from word alignment)."""
+    """pdfplumber tables of a page, top to bottom: ruled ones; when the page prints a table
+    header line but has no ruled table, open-sided ones (horizontal rules, columns from word
+    alignment)."""
     tables = page.find_tables(LINES_SETTINGS)
     if not tables and page.lines and has_table_header(page.extract_text() or ""):
         tables = [t for t in page.find_tables(OPEN_SIDED_SETTINGS) if len(t.rows) > 1]
-    return tables
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom
 
 
 def read_table_page(pdf_page, number: int) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
@@ -301,26 +302,31 @@ def _column_count(grid: TableGrid) -> int:
     return max((len(r) for r in grid.rows), default=0)
 
 
+def _digit_free_rows(grid: TableGrid) -> set[str]:
+    return {_squashed_row(r) for r in grid.rows if not any(re.search(r"\d", c or "") for c in r)}
+
+
 def stitch_page_tables(pages: list[PageContent]) -> None:
     """A page that opens with a table continuing the previous page's last table (nothing but
-    furniture between them, the same number of columns) is marked ``continues``, and the
-    header rows it repeats from the table's first page are dropped, so the recognisers read
-    one table running over both pages."""
-    head: TableGrid | None = None  # first page's part of the table the previous page ended with
+    furniture between them) is marked ``continues``, and its leading rows that repeat rows of
+    the table's earlier pages without a digit in them (the column header, its sub-header) are
+    dropped, so the recognisers read one table over the page break. A table opening a page
+    continues the last one when it repeats such rows or has the same number of columns."""
+    earlier_rows: set[str] = set()  # digit-free rows of the table running into the page break
     for previous, page in zip(pages, pages[1:]):
         last = previous.tables[-1] if previous.tables else None
-        if last is not None and not last.continues:
-            head = last
         first = page.tables[0] if page.tables else None
-        if (last is None or first is None or head is None or not _ends_page(previous, last)
-                or not _opens_page(page, first) or _column_count(first) != _column_count(last)):
+        if last is None or first is None:
             continue
-        header = [_squashed_row(r) for r in head.rows[:3]]
+        earlier_rows = (earlier_rows if last.continues else set()) | _digit_free_rows(last)
+        if not _ends_page(previous, last) or not _opens_page(page, first):
+            continue
         drop = 0
-        while drop < min(len(header), len(first.rows) - 1) and _squashed_row(first.rows[drop]) == header[drop]:
+        while drop < len(first.rows) - 1 and _squashed_row(first.rows[drop]) in earlier_rows:
             drop += 1
-        first.rows, first.row_bboxes = first.rows[drop:], first.row_bboxes[drop:]
-        first.continues = True
+        if drop or _column_count(first) == _column_count(last):
+            first.rows, first.row_bboxes = first.rows[drop:], first.row_bboxes[drop:]
+            first.continues = True
 
 
 def _ends_page(page: PageContent, table: TableGrid) -> bool:

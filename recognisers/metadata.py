@@ -334,15 +334,15 @@ def has_goal_tables(norm: list[str], headings: list[int]) -> bool:
     return any("一级指标" in text and "二级指标" in text and not SELF_EVALUATION.search(text) for text in norm)
 
 
-def target_year(title: str, norm: list[str], report: int | None) -> int | None:
+def target_year(title: str, norm: list[str], report: int | None, title_idx: list[int] = ()) -> int | None:
     """The year of the goal tables: the most common year in their headings, else in short
-    lines announcing them (附件：2024年部分项目绩效目标情况), else the year of the title's
+    lines other than the title announcing them (附件：2024年部分项目绩效目标情况), else the year of the title's
     绩效目标 clause, else the end of a title range (2025-2026年), else the year after
     ``report``; None without goal tables."""
     headings = goal_table_lines(norm)
     if not has_goal_tables(norm, headings):
         return None
-    announcing = [i for i, text in enumerate(norm) if i not in headings and "绩效目标" in text
+    announcing = [i for i, text in enumerate(norm) if i not in headings and i not in title_idx and "绩效目标" in text
                   and is_short_line(squash(text)) and not HEADING.match(squash(text))]
     for indices in (headings, announcing):
         counts = Counter(last or first for i in indices for first, last in years_in(norm[i]))
@@ -382,4 +382,4 @@ def extract_metadata(layout: Layout, file_name: str) -> dict:
 
     year = report_year(title_norm, norm)
     return {"title": title, "issuer": issuer, **fields,
-            "report_year": year, "target_year": target_year(title_norm, norm, year)}
+            "report_year": year, "target_year": target_year(title_norm, norm, year, title_idx)}
