@@ -13,6 +13,7 @@ from parsers.errors import ReadError, UnsupportedFormatError
 from parsers.script import to_simplified
 from pipeline import PARSER_VERSION
 from pipeline.normalise import normalise_indicator
+from recognisers.facts import find_facts
 from recognisers.goal_tables import find_goal_tables
 from recognisers.metadata import extract_metadata
 from schemas.records import DocumentRecord, ParsedDocument
@@ -51,7 +52,10 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
             normalise_indicator(ind)
             ind.doc_id, ind.table_id = doc_id, table.table_id
             ind.indicator_id = f"{table.table_id}-i{i_index:03d}"
-    return ParsedDocument(document=doc, goal_tables=tables)
+    facts = find_facts(layout)
+    for f_index, fact in enumerate(facts):
+        fact.doc_id, fact.fact_id = doc_id, f"{doc_id[:16]}-f{f_index:04d}"
+    return ParsedDocument(document=doc, goal_tables=tables, facts=facts)
 
 
 def parse_document(path: str | Path, doc_id: str | None = None) -> ParsedDocument:

@@ -102,6 +102,7 @@ class Sentence:
     lineno: int
     paragraph: int
     is_heading: bool = False
+    lines: tuple[Line, ...] = ()  # the printed lines the sentence runs over
 
     @property
     def section(self) -> str:
@@ -353,19 +354,21 @@ def heading_title(text: str, style: str) -> str:
     return title
 
 
-def split_sentences(paragraph: list[Line]) -> list[tuple[str, Line]]:
-    """A paragraph's sentences (whitespace removed), each with the line it starts on."""
+def split_sentences(paragraph: list[Line]) -> list[tuple[str, tuple[Line, ...]]]:
+    """A paragraph's sentences (whitespace removed), each with the lines it runs over."""
     starts: list[tuple[int, Line]] = []
     text = ""
     for line in paragraph:
         starts.append((len(text), line))
         text += squash(line.text)
-    out: list[tuple[str, Line]] = []
+    out: list[tuple[str, tuple[Line, ...]]] = []
     offset = 0
     for piece in SENTENCE_END.split(text):
         if piece:
-            line = next(ln for start, ln in reversed(starts) if start <= offset)
-            out.append((piece, line))
+            end = offset + len(piece)
+            lines = tuple(ln for i, (start, ln) in enumerate(starts)
+                          if start < end and (i + 1 == len(starts) or starts[i + 1][0] > offset))
+            out.append((piece, lines))
         offset += len(piece)
     return out
 
@@ -393,7 +396,7 @@ def sectionise(layout: Layout) -> Sectioned:
         marker = heading_marker(pieces[0][0])
         if marker:
             stack.open(heading_title(pieces[0][0], marker[0]), *marker, paragraph[0])
-        for n, (text, line) in enumerate(pieces):
-            sentences.append(Sentence(text, stack.path, line.page, line.lineno, index,
-                                      is_heading=bool(marker) and n == 0))
+        for n, (text, lines) in enumerate(pieces):
+            sentences.append(Sentence(text, stack.path, lines[0].page, lines[0].lineno, index,
+                                      is_heading=bool(marker) and n == 0, lines=lines))
     return Sectioned(sentences, tables)

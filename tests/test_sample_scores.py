@@ -36,3 +36,8 @@ def test_goal_table_indicators_match_the_gold(summary):
 
 def test_document_metadata_matches_the_gold(summary):
     assert summary["document_meta"] >= 0.90
+
+
+def test_narrative_facts_match_the_gold(summary):
+    assert summary["fact_f1"] >= 0.85
+    assert summary["fact_topic"] >= 0.75

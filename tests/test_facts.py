@@ -1,0 +1,216 @@
+"""The narrative-facts recogniser (recognisers.facts): the samples graded against the gold, and
+made-up sentences in the style of other provinces' reports (none copied from the samples)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import score
+from parsers import read_file
+from parsers.layout import Layout, Line, Page
+from parsers.script import to_simplified
+from pipeline.parse import parse_file
+from pipeline.store import connect, load_parsed
+from recognisers.facts import find_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw"
+
+
+def layout_of(text: str) -> Layout:
+    """A one-page layout whose lines are the text's lines (numbered from 1)."""
+    lines = [Line(t, 1, n) for n, t in enumerate(text.strip().splitlines(), start=1)]
+    return Layout("txt", [Page(1, lines)])
+
+
+def facts_of(text: str):
+    return find_facts(layout_of(text))
+
+
+def only(facts, value):
+    """The one fact whose value is ``value``."""
+    found = [f for f in facts if f.value == value]
+    assert len(found) == 1, [(f.value, f.unit) for f in facts]
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# the samples against the gold
+
+
+def test_samples_score_against_gold(tmp_path):
+    db = tmp_path / "facts.duckdb"
+    con = connect(str(db))
+    for path in sorted(SAMPLES.glob("*.txt")):
+        parsed = parse_file(path)
+        facts = find_facts(to_simplified(read_file(path)))
+        for n, fact in enumerate(facts):
+            fact.doc_id = parsed.document.doc_id
+            fact.fact_id = f"{fact.doc_id[:16]}-f{n:04d}"
+        parsed.facts = facts
+        load_parsed(con, parsed)
+    con.close()
+    out = tmp_path / "score.json"
+    score.main([str(db), "--gold", str(ROOT / "tests" / "gold"), "--facts", str(ROOT / "tests" / "gold_facts"),
+                "--seeds", str(SAMPLES), "--json", str(out)])
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    assert summary["fact_f1"] >= 0.85
+    assert summary["fact_topic"] >= 0.75
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers, units, normalisation
+
+
+def test_chinese_numerals_are_read():
+    facts = facts_of("二、绩效自评\n共收到各单位报送的自评材料两千多份，另有两个部门补报。")
+    materials = only(facts, 2000)
+    assert (materials.unit_norm, materials.value_norm, materials.approx) == ("份", 2000, True)
+    assert only(facts, 2).unit_norm == "个"
+
+
+def test_organisational_units_count_only_where_they_are_set_up():
+    fact = only(facts_of("局机关内设三科，配备专职人员5名。"), 3)
+    assert (fact.unit_norm, fact.measure) == ("科", "count")
+
+
+def test_money_is_normalised_to_wan_yuan():
+    facts = facts_of("评价资金合计12.34亿元，节约财政资金560万元，发放补助85000元，资金规模达1.5万亿元。")
+    assert [(f.value, f.unit, f.value_norm, f.unit_norm) for f in facts] == [
+        (12.34, "亿元", 123400, "万元"),
+        (560, "万元", 560, "万元"),
+        (85000, "元", 8.5, "万元"),
+        (1.5, "万亿元", 150000000, "万元"),
+    ]
+    assert {f.measure for f in facts} == {"amount"}
+
+
+def test_wan_multiplier_of_a_count_is_multiplied_out():
+    fact = only(facts_of("全年审核绩效指标2.6万余条。"), 2.6)
+    assert (fact.unit, fact.value_norm, fact.unit_norm, fact.approx) == ("万余条", 26000, "条", True)
+
+
+def test_percent_in_figures_and_in_words():
+    facts = facts_of("部门整体支出自评覆盖率达到百分之百，项目自评覆盖率98.5％，约三成单位需整改。")
+    assert [(f.value_norm, f.unit_norm, f.measure) for f in facts] == [
+        (100, "%", "ratio"), (98.5, "%", "ratio"), (30, "%", "ratio")]
+    assert facts[2].approx
+
+
+@pytest.mark.parametrize("text, value, approx", [
+    ("本年度涉及资金约3.5亿元。", 3.5, True),
+    ("审核项目超200个。", 200, True),
+    ("培训财务人员400余人次。", 400, True),
+    ("近60家单位参加了培训。", 60, True),
+    ("自评得分均在90分以上。", 90, True),
+    ("共评价项目56个。", 56, False),
+])
+def test_approximations(text, value, approx):
+    assert only(facts_of(text), value).approx is approx
+
+
+# ---------------------------------------------------------------------------------------------
+# not facts
+
+
+@pytest.mark.parametrize("text", [
+    "各单位须于2023年6月30日前报送自评报告。",
+    "根据《关于全面实施预算绩效管理的实施意见》（湘财绩〔2023〕12号）要求开展工作。",
+    "主要做法：一是健全制度；二是强化审核；三是抓好公开。",
+    "1、健全制度体系。2、强化结果应用。",
+    "从立项必要性、投入经济性等五个方面开展事前评估，把好四个环节。",
+    "统筹四本预算，坚持三农优先，落实三位一体监督机制。",
+    "实现“两个全覆盖”，抓好三个“关键”环节。",
+    "第三方机构参与评价，第一批试点单位名单已公布。",
+    "五家渠市、三台县财政局派员参加，预算三科负责审核。",
+    "污水处理厂二期工程和三期工程进展顺利。",
+    "按照“一个部门一套指标体系”的思路推进。",
+])
+def test_not_facts(text):
+    assert facts_of(text) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# grade summaries, thresholds, subjects
+
+
+def test_grade_summary_after_the_count():
+    facts = facts_of("四、绩效评价\n其中，1个优、4个良、3个中。")
+    assert [(f.value, f.subject) for f in facts] == [
+        (1, "评价为“优”的项目"), (4, "评价为“良”的项目"), (3, "评价为“中”的项目")]
+
+
+def test_grade_summary_before_the_count():
+    facts = facts_of("评价结果为优秀的5个、良好的7个、合格的2个。")
+    assert [(f.value, f.subject) for f in facts] == [
+        (5, "评价为“优秀”的项目"), (7, "评价为“良好”的项目"), (2, "评价为“合格”的项目")]
+    assert {f.measure for f in facts} == {"count"}
+
+
+def test_thresholds_in_rules():
+    facts = facts_of("新增项目资金在500万元以上的，原则上须开展事前绩效评估；每个部门公开不少于3个项目的绩效目标。")
+    assert [(f.value, f.measure) for f in facts] == [(500, "threshold"), (3, "threshold")]
+
+
+def test_an_open_bound_in_a_report_of_results_is_no_threshold():
+    fact = only(facts_of("全年审核项目资金超过800个，涉及金额约6亿元。"), 800)
+    assert fact.measure == "count"
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    ("截至年底，共对42个新增项目开展事前绩效评估。", 42, "新增项目事前绩效评估"),
+    ("评价涉及资金8.7亿元。", 8.7, "评价涉及资金"),
+    ("培训后工作群人数已达315人。", 315, "培训后工作群人数"),
+    ("次均门诊费用较2022年下降4.5%。", 4.5, "次均门诊费用下降幅度"),
+])
+def test_subjects(text, value, subject):
+    assert only(facts_of(text), value).subject == subject
+
+
+# ---------------------------------------------------------------------------------------------
+# topics and years
+
+
+def test_topic_from_the_heading_when_the_sentence_names_none():
+    facts = facts_of("（二）事前绩效评估\n共审核项目42个，审减资金1.6亿元。")
+    assert {f.topic for f in facts} == {"prior_assessment"}
+
+
+def test_topic_from_the_sentence_under_a_generic_heading():
+    facts = facts_of("六、其他工作\n举办业务培训班3期，参训人员260人次。\n对58个项目开展绩效运行监控。")
+    assert [f.topic for f in facts] == ["capacity", "capacity", "monitoring"]
+
+
+def test_the_clause_outweighs_the_heading():
+    text = "五、强化评价结果应用\n对12个项目开展财政重点评价，根据评价结果调减预算资金1200万元。"
+    topics = {f.value: f.topic for f in facts_of(text)}
+    assert topics == {12: "key_evaluation", 1200: "result_application"}
+
+
+def test_nothing_to_go_by_is_other():
+    assert only(facts_of("全市一般公共预算支出235.6亿元。"), 235.6).topic == "other"
+
+
+def test_years_from_sentence_heading_and_report():
+    text = """关于2023年度预算绩效管理工作的报告
+一、2023年工作开展情况
+对2022年度8个项目开展重点评价，次均费用较2021年下降3%，调减资金300万元。
+二、下一步工作安排
+重点评价项目不少于10个。
+"""
+    years = {f.value: f.year for f in facts_of(text)}
+    assert years == {8: 2022, 3: 2022, 300: 2022, 10: None}
+
+
+def test_report_year_when_no_heading_names_one():
+    text = "某县2024年预算绩效管理工作情况\n一、绩效自评\n完成部门整体支出绩效自评86家。"
+    assert only(facts_of(text), 86).year == 2024
+
+
+def test_source_span_covers_the_sentence_lines():
+    text = "一、绩效评价\n共完成项目支出绩效自评\n1863个，涉及资金48.3亿元。"
+    facts = facts_of(text)
+    assert [f.source_span for f in facts] == ["p1:l2-3", "p1:l2-3"]
+    assert facts[0].section == "一、绩效评价"
