@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.table import TableFinder, TableSettings
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -57,7 +58,7 @@ Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines", "min_words_vertical": 2}
+OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,13 +227,42 @@ def grid_from_table(table, page_number: int) -> TableGrid:
     return TableGrid(page=page_number, rows=rows, bbox=table.bbox, row_bboxes=bboxes)
 
 
+def clip_edge(edge: dict, words: list[dict]) -> list[dict]:
+    """The parts of a vertical edge that cross no word: a column boundary guessed from word
+    alignment must not cut through a paragraph that spans the columns (a form's goal text)."""
+    x = edge["x0"]
+    cuts = sorted((w["top"] - Y_TOLERANCE, w["bottom"] + Y_TOLERANCE) for w in words
+                  if w["x0"] + 1 < x < w["x1"] - 1 and w["bottom"] > edge["top"] and w["top"] < edge["bottom"])
+    pieces, start = [], edge["top"]
+    for top, bottom in cuts:
+        if top > start:
+            pieces.append((start, top))
+        start = max(start, bottom)
+    if edge["bottom"] > start:
+        pieces.append((start, edge["bottom"]))
+    return [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
+             "width": 0, "height": bottom - top} for top, bottom in pieces if bottom - top > 2 * Y_TOLERANCE]
+
+
+def open_sided_tables(page) -> list:
+    """Tables drawn with horizontal rules only: column boundaries from word alignment
+    (pdfplumber's text strategy), clipped where they would cut through words, then cells from
+    those boundaries and the rules, so a rule missing under a column still marks a row span."""
+    finder = TableFinder(page, TableSettings.resolve(OPEN_SIDED_SETTINGS))
+    words = page.extract_words()
+    boundaries = [piece for edge in finder.get_edges() if edge["orientation"] == "v"
+                  for piece in clip_edge(edge, words)]
+    settings = {"vertical_strategy": "explicit", "explicit_vertical_lines": boundaries,
+                "horizontal_strategy": "lines"}
+    return [t for t in page.find_tables(settings) if len(t.rows) > 1]
+
+
 def find_page_tables(page) -> list:
     """pdfplumber tables of a page, top to bottom: ruled ones; when the page prints a table
-    header line but has no ruled table, open-sided ones (horizontal rules, columns from word
-    alignment)."""
+    header line but has no ruled table, open-sided ones (horizontal rules only)."""
     tables = page.find_tables(LINES_SETTINGS)
     if not tables and page.lines and has_table_header(page.extract_text() or ""):
-        tables = [t for t in page.find_tables(OPEN_SIDED_SETTINGS) if len(t.rows) > 1]
+        tables = open_sided_tables(page)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom
 
 
