@@ -13,6 +13,7 @@ from parsers.errors import ReadError, UnsupportedFormatError
 from parsers.script import to_simplified
 from pipeline import PARSER_VERSION
 from pipeline.normalise import normalise_indicator
+from recognisers.evaluations import find_evaluations
 from recognisers.facts import find_facts
 from recognisers.goal_tables import find_goal_tables
 from recognisers.metadata import extract_metadata
@@ -55,7 +56,10 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
     facts = find_facts(layout)
     for f_index, fact in enumerate(facts):
         fact.doc_id, fact.fact_id = doc_id, f"{doc_id[:16]}-f{f_index:04d}"
-    return ParsedDocument(document=doc, goal_tables=tables, facts=facts)
+    evaluations = find_evaluations(layout)
+    for e_index, evaluation in enumerate(evaluations):
+        evaluation.doc_id, evaluation.eval_id = doc_id, f"{doc_id[:16]}-e{e_index:03d}"
+    return ParsedDocument(document=doc, goal_tables=tables, facts=facts, evaluations=evaluations)
 
 
 def parse_document(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
