@@ -56,6 +56,8 @@ FURNITURE_SHARE = 0.5
 # tolerance (points) for lines on one baseline and for column edges of stitched tables
 Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
+# the narrowest gap between words that separates two cells of an open-sided table's row
+MIN_CELL_GAP = 8.0
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines"}
@@ -240,47 +242,84 @@ def clip_edge(edge: dict, words: list[dict]) -> list[dict]:
         start = max(start, bottom)
     if edge["bottom"] > start:
         pieces.append((start, edge["bottom"]))
-    return [{"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom,
-             "width": 0, "height": bottom - top} for top, bottom in pieces if bottom - top > 2 * Y_TOLERANCE]
+    return [vertical_line(x, top, bottom) for top, bottom in pieces if bottom - top > 2 * Y_TOLERANCE]
+
+
+def vertical_line(x: float, top: float, bottom: float) -> dict:
+    return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
+
+
+def gap_boundaries(page, words: list[dict], boundaries: list[dict]) -> list[dict]:
+    """Column boundaries inside single rows: within each band between two horizontal rules, a
+    gap between words at least MIN_CELL_GAP wide that no boundary crosses yet gets one (a
+    label beside its value: 项目主管部门 | 十堰市经济和信息化局)."""
+    ys = sorted({round(e["top"], 1) for e in page.horizontal_edges})
+    added = []
+    for top, bottom in zip(ys, ys[1:]):
+        spans = sorted((w["x0"], w["x1"]) for w in words if top < (w["top"] + w["bottom"]) / 2 < bottom)
+        reach = None
+        for x0, x1 in spans:
+            if reach is not None and x0 - reach >= MIN_CELL_GAP and not any(
+                    reach <= b["x0"] <= x0 and b["top"] <= top + Y_TOLERANCE and b["bottom"] >= bottom - Y_TOLERANCE
+                    for b in boundaries):
+                added.append(vertical_line((reach + x0) / 2, top, bottom))
+            reach = x1 if reach is None else max(reach, x1)
+    return added
+
+
+def side_boundaries(page) -> list[dict]:
+    """The open sides of a table: verticals where its horizontal rules start and end."""
+    rules = page.horizontal_edges
+    if not rules:
+        return []
+    top, bottom = min(e["top"] for e in rules), max(e["top"] for e in rules)
+    return [vertical_line(min(e["x0"] for e in rules), top, bottom),
+            vertical_line(max(e["x1"] for e in rules), top, bottom)]
 
 
 def open_sided_tables(page) -> list:
     """Tables drawn with horizontal rules only: column boundaries from word alignment
-    (pdfplumber's text strategy), clipped where they would cut through words, then cells from
-    those boundaries and the rules, so a rule missing under a column still marks a row span."""
+    (pdfplumber's text strategy), clipped where they would cut through words, plus boundaries
+    in the gaps between cells of single rows; cells then come from those boundaries and the
+    rules, so a rule missing under a column still marks a row span."""
     finder = TableFinder(page, TableSettings.resolve(OPEN_SIDED_SETTINGS))
     words = page.extract_words()
     boundaries = [piece for edge in finder.get_edges() if edge["orientation"] == "v"
                   for piece in clip_edge(edge, words)]
+    boundaries += gap_boundaries(page, words, boundaries) + side_boundaries(page)
     settings = {"vertical_strategy": "explicit", "explicit_vertical_lines": boundaries,
                 "horizontal_strategy": "lines"}
     return [t for t in page.find_tables(settings) if len(t.rows) > 1]
 
 
-def find_page_tables(page) -> list:
+def find_page_tables(page, header_printed: bool) -> list:
     """pdfplumber tables of a page, top to bottom: ruled ones; when the page prints a table
-    header line but has no ruled table, open-sided ones (horizontal rules only)."""
+    header line (``header_printed``) but has no ruled table, open-sided ones (horizontal rules
+    only)."""
     tables = page.find_tables(LINES_SETTINGS)
-    if not tables and page.lines and has_table_header(page.extract_text() or ""):
+    if not tables and header_printed and page.horizontal_edges:
         tables = open_sided_tables(page)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom
 
 
-def read_table_page(pdf_page, number: int) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
-    """(text lines outside the tables, table grids) of one page read with pdfplumber."""
-    tables = find_page_tables(pdf_page)
+def outside(boxes: list[BBox], box: BBox) -> bool:
+    """True when the middle of ``box`` lies in none of ``boxes``."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def read_table_page(pdf_page, survey: PageSurvey) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
+    """(text lines outside the tables, table grids) of one page. The lines are pdfium's from the
+    survey (cheap); on a rotated page, whose pdfium boxes are in unrotated space, pdfplumber's."""
+    tables = find_page_tables(pdf_page, has_table_header(survey.text))
     boxes = [t.bbox for t in tables]
-
-    def outside_tables(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
-
-    text_page = pdf_page.filter(outside_tables) if boxes else pdf_page
-    lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
-             for ln in text_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
-    return lines, [grid_from_table(t, number) for t in tables]
+    if survey.rotation == 0:
+        lines = [(text, box) for text, box in survey.lines if outside(boxes, box)]
+    else:
+        lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+                 for ln in pdf_page.extract_text_lines(return_chars=False)
+                 if ln["text"].strip() and outside(boxes, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))]
+    return lines, [grid_from_table(t, survey.number) for t in tables]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,7 +445,7 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
                 page = pages[survey.number - 1]
                 pdf_page = pdf.pages[survey.number - 1]
                 try:
-                    page.lines, page.tables = read_table_page(pdf_page, survey.number)
+                    page.lines, page.tables = read_table_page(pdf_page, survey)
                     page.height = float(pdf_page.height)
                 except Exception as exc:
                     warnings.append(f"page {survey.number} tables not read ({type(exc).__name__}: {exc})")
