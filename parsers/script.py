@@ -6,6 +6,8 @@ rewriting) before any recogniser sees it. Simplified text is left untouched.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 import zhconv
@@ -16,19 +18,29 @@ from parsers.layout import Layout
 TRADITIONAL_SHARE = 0.02
 
 
-def is_traditional(text: str) -> bool:
-    """True when enough of the text's Chinese characters are traditional forms."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not cjk:
+# Chinese characters looked at to decide (the first ones of the document)
+SAMPLE_CHARS = 20000
+CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def is_traditional(lines: Iterable[str]) -> bool:
+    """True when enough of the first SAMPLE_CHARS Chinese characters of ``lines`` are
+    traditional forms."""
+    sample = ""
+    for line in lines:
+        sample += "".join(CJK.findall(line))
+        if len(sample) >= SAMPLE_CHARS:
+            break
+    if not sample:
         return False
-    sample = "".join(cjk[:20000])
+    sample = sample[:SAMPLE_CHARS]
     changed = sum(a != b for a, b in zip(sample, zhconv.convert(sample, "zh-hans")))
     return changed / len(sample) > TRADITIONAL_SHARE
 
 
 def to_simplified(layout: Layout) -> Layout:
     """The same layout with every line's text in simplified characters (a no-op for simplified)."""
-    if not is_traditional(layout.text()):
+    if not is_traditional(line.text for line in layout.lines()):
         return layout
     for page in layout.pages:
         page.lines = [replace(line, text=zhconv.convert(line.text, "zh-hans")) for line in page.lines]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
@@ -28,14 +27,16 @@ def cache_dir() -> Path:
     return path
 
 
-@lru_cache(maxsize=1)
-def place_tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (the global one is left alone) with every full and short
-    division name added as a word; built once per process."""
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(cache_dir())
-    tokenizer.initialize()
+def add_place_names(tokenizer: jieba.Tokenizer) -> None:
+    """Every full and short division name added to ``tokenizer`` as a word."""
     for name in gazetteer().names():
         tokenizer.add_word(name, freq=PLACE_FREQ)
-    return tokenizer
+
+
+def place_tokenizer() -> jieba.Tokenizer:
+    """The project's jieba tokenizer (pipeline.nlp.domain_tokenizer), which knows every
+    division name: one dictionary in memory for places and domain words (each jieba dictionary
+    costs some 65 MB)."""
+    from pipeline.nlp import domain_tokenizer
+
+    return domain_tokenizer()

@@ -1,16 +1,13 @@
-"""The shared spaCy pipelines for prose: blank Chinese pipelines segmented by jieba.
+"""The spaCy pipeline for prose: a blank Chinese pipeline segmented by jieba.
 
-No trained Chinese model is available offline, so every pipeline here is ``spacy.blank("zh")``
-with jieba segmentation. spaCy's tokenizer initialises jieba's global dictionary, whose cache
-file goes to the project cache (pipeline.jieba_setup.cache_dir), never the temp directory. The
-pipelines segment with a private jieba.Tokenizer that knows the budget-performance vocabulary
-below, so 事前绩效评估 or 预算单位 stay one token. Every domain word is added before a pipeline
-is returned: a word added after patterns were built would change how texts split and silently
+No trained Chinese model is available offline, so the pipeline is ``spacy.blank("zh")`` with
+jieba segmentation: a private jieba.Tokenizer (its cache file in the project cache,
+pipeline.jieba_setup.cache_dir) that knows every division name and the budget-performance
+vocabulary below, so 事前绩效评估 or 预算单位 stay one token. It is the project's only jieba
+dictionary (metadata segments with it too). Every word is added before the pipeline is
+returned: a word added after patterns were built would change how texts split and silently
 stop those patterns from matching.
 
-Two pipelines:
-
-- :func:`chinese_nlp` — plain jieba segmentation.
 - :func:`quantity_nlp` — for statistics in prose. Its tokenizer cuts every quantity into its
   parts (number | 多/余 | 万/亿 | 多/余 | unit: ``300多家`` → ``300 多 家``, ``13万条`` → ``13 万 条``,
   ``百分之九十`` → ``百分之 九十``)
@@ -31,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.gazetteer import gazetteer
-from pipeline.jieba_setup import cache_dir
+from pipeline.jieba_setup import add_place_names, cache_dir
 
 # Words of the budget-performance domain that jieba's general dictionary splits apart.
 DOMAIN_WORDS = (
@@ -105,24 +102,16 @@ MIN_PROTECTED_SHORT_NAME = 3
 
 @lru_cache(maxsize=1)
 def domain_tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer (cached in the project) with every domain word added."""
+    """The project's one private jieba tokenizer (cached in the project, the global one is left
+    alone): every division name and every domain word added, all before any pattern is built."""
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(cache_dir())
     tokenizer.initialize()
+    add_place_names(tokenizer)
     for word in DOMAIN_WORDS:
         tokenizer.add_word(word, freq=DOMAIN_FREQ)
     return tokenizer
-
-
-@lru_cache(maxsize=1)
-def chinese_nlp() -> Language:
-    """The blank Chinese pipeline, segmenting with :func:`domain_tokenizer`; built once."""
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.tmp_dir = str(cache_dir())
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = domain_tokenizer()
-    return nlp
 
 
 # ---------------------------------------------------------------------------------------------
