@@ -17,6 +17,7 @@ from recognisers.evaluations import find_evaluations
 from recognisers.facts import find_facts
 from recognisers.goal_tables import find_goal_tables
 from recognisers.metadata import extract_metadata
+from recognisers.sections import sectionise
 from schemas.records import DocumentRecord, ParsedDocument
 
 
@@ -53,10 +54,11 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
             normalise_indicator(ind)
             ind.doc_id, ind.table_id = doc_id, table.table_id
             ind.indicator_id = f"{table.table_id}-i{i_index:03d}"
-    facts = find_facts(layout)
+    sectioned = sectionise(layout)
+    facts = find_facts(layout, sectioned)
     for f_index, fact in enumerate(facts):
         fact.doc_id, fact.fact_id = doc_id, f"{doc_id[:16]}-f{f_index:04d}"
-    evaluations = find_evaluations(layout)
+    evaluations = find_evaluations(layout, sectioned)
     for e_index, evaluation in enumerate(evaluations):
         evaluation.doc_id, evaluation.eval_id = doc_id, f"{doc_id[:16]}-e{e_index:03d}"
     return ParsedDocument(document=doc, goal_tables=tables, facts=facts, evaluations=evaluations)

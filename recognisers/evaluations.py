@@ -41,7 +41,7 @@ from itertools import combinations
 from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
-    Heading, Sentence, cells_of, heading_marker, page_furniture, sectionise, squash,
+    Heading, Sectioned, Sentence, cells_of, heading_marker, page_furniture, sectionise, squash,
 )
 from schemas.records import Evaluation
 
@@ -1049,10 +1049,11 @@ def merge_prose(table_rows: list[Evaluation], prose: list[Evaluation]) -> list[E
     return out
 
 
-def find_evaluations(layout: Layout) -> list[Evaluation]:
+def find_evaluations(layout: Layout, sectioned: Sectioned | None = None) -> list[Evaluation]:
     """All evaluation results of a document: the rows of its result tables (in order) and its
     evaluated projects in prose, as Evaluation records with page and source span filled in
-    (doc_id and eval_id are left to the caller)."""
-    sectioned = sectionise(layout)
+    (doc_id and eval_id are left to the caller). ``sectioned`` is ``sectionise(layout)`` when
+    the caller already has it."""
+    sectioned = sectioned or sectionise(layout)
     rows = [e for table in result_tables(layout, sectioned.sentences) for e in table_evaluations(table)]
     return merge_prose(rows, prose_evaluations(sectioned.sentences, layout))

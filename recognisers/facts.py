@@ -33,7 +33,7 @@ from pipeline.nlp import APPROX_TAILS, MULTIPLIERS, PERCENT_WORD, UNITS, UNITS_B
 from pipeline.values import to_ascii_width
 from recognisers.metadata import (CHINESE_DIGITS as CHINESE_DIGITS_TABLE, CHINESE_YEAR, FULL_WIDTH_DIGITS,
                                   find_title, report_year, squash, title_line_indices)
-from recognisers.sections import Heading, Sentence, sectionise
+from recognisers.sections import Heading, Sectioned, Sentence, sectionise
 from schemas.records import Fact
 
 # ---------------------------------------------------------------------------------------------
@@ -661,11 +661,12 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, report: in
     return facts
 
 
-def find_facts(layout: Layout) -> list[Fact]:
+def find_facts(layout: Layout, sectioned: Sectioned | None = None) -> list[Fact]:
     """Every statistic stated in the prose of a layout (in simplified characters, as
     parsers.script.to_simplified leaves it), as Fact records in reading order; fact_id and
-    doc_id are left for the caller. Goal tables and other tables are not read."""
-    sentences = sectionise(layout).sentences
+    doc_id are left for the caller. Goal tables and other tables are not read. ``sectioned``
+    is ``sectionise(layout)`` when the caller already has it."""
+    sentences = (sectioned or sectionise(layout)).sentences
     leads = lead_sentences(sentences)
     chosen = [(s, lead) for s, lead in zip(sentences, leads) if may_hold_quantity(s.text)]
     if not chosen:
