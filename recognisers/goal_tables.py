@@ -447,6 +447,7 @@ class IndicatorReader:
     pending_values: list[str] = field(default_factory=list)  # token rows: values awaiting the rest
     pending_lines: list[Line] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    block_start: int = 0  # index of the first indicator since the labels were last reset
 
     def read(self, rows: list[Row]) -> list[Indicator]:
         i = 0
@@ -459,7 +460,7 @@ class IndicatorReader:
                     header.append(rows[i])
                 self.close_token_indicator()
                 self.columns = Columns.from_rows(header)
-                self.labels = LabelState()
+                self.reset_labels()
                 self.fragments = []
             else:
                 nxt = rows[i + 1] if i + 1 < len(rows) else None
@@ -485,7 +486,7 @@ class IndicatorReader:
                     self.set_goal(cell.strip().rstrip(":：").strip())
                 if len([c for c in row.cells if c]) == 1:  # a marker line of its own
                     self.close_token_indicator()
-                    self.labels = LabelState()
+                    self.reset_labels()
                     self.fragments = []
         return used
 
@@ -633,9 +634,23 @@ class IndicatorReader:
 
     # -----------------------------------------------------------------------------------------
 
+    def reset_labels(self) -> None:
+        """A new block (column header, goal or horizon marker): no label carries over."""
+        self.labels = LabelState()
+        self.block_start = len(self.indicators)
+
+    def backfill_labels(self, level1: str | None, level2: str | None) -> None:
+        """Rows at the top of a block that had no label yet take the first labels printed
+        below them: a form whose merged label is printed mid-group, not in its first row."""
+        for ind in self.indicators[self.block_start:]:
+            if ind.level1 is None and ind.level2 is None:
+                ind.level1, ind.level2 = level1, level2
+
     def emit(self, name: str, cells: dict[str, str | None], lines: list[Line], printed_level1: str | None) -> None:
         if TOTAL_ROW.match(squash(name)):
             return  # 总分 / 合计: the form's sum, not an indicator
+        if printed_level1 or self.labels.level2:
+            self.backfill_labels(printed_level1, self.labels.level2)
         self.indicators.append(Indicator(
             horizon=self.horizon, goal=self.goal,
             level1=printed_level1, level2=self.labels.level2, level3=name.strip(),

@@ -196,3 +196,14 @@ def test_scanned_page_is_read_by_ocr_when_installed(tmp_path):
     assert texts[:2] == ["Performance report 2024", "Satisfaction >= 95%"]
     first = layout.lines()[0].bbox
     assert 60 < first[0] < 90 and 60 < first[1] < 90  # 72 pt from the left, ~82 pt from the top
+
+
+def test_labels_printed_below_the_first_row_of_their_group(tmp_path):
+    """Unmerged label cells with the 一级/二级 label printed in the group's middle row: the rows
+    above it (the top of the table) take it, later rows carry it down."""
+    rows = [INDICATOR_HEADER, ["", "", "灯杆数", "≥12700基"], ["产出指标", "数量指标", "灯盏数", "≥24000盏"],
+            ["", "", "变压器数", "≥188台"], ["满意度指标", "服务对象满意度", "群众满意度", "≥98%"]]
+    path = build(tmp_path / "mid.pdf", [P("某项目绩效目标表"), indicator_table(rows, [])])
+    [table] = parse_file(path).goal_tables
+    assert [(i.level1, i.level2) for i in table.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度")]
