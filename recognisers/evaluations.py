@@ -127,10 +127,13 @@ GENERIC_NAME = re.compile(
     r"第三方|事前|事中|事后|年度|中期|全过程|综合|绩效|预算)*(?:项目|部门|单位|政策|资金|专项|支出|整体)*$")
 # a heading that counts projects (35个重点项目) covers many of them, it names none
 COUNTED_PROJECTS = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)个")
+# an unquoted name before 绩效评价 that does not end like a project (X计划绩效评价) is a
+# project's name only from this length on: 做实绩效评价 is a work item
+MIN_UNMARKED_NAME = 4
 # headings that open with an action are work items (推进绩效评价), not project names
 ACTION_START = re.compile(
     r"^(开展|推进|加强|强化|深化|健全|完善|全面|扎实|稳步|持续|积极|做好|抓好|组织|探索|建立|规范|提升|"
-    r"提高|加大|严格|落实|突出|聚焦|拓展|创新|推动|注重|狠抓|夯实|构建|优化)")
+    r"提高|加大|严格|落实|突出|聚焦|拓展|创新|推动|注重|狠抓|夯实|构建|优化|做实|做细|做优|用好|抓实|压实)")
 
 # 综合评分85.5分, 评价得分为82分, 评价结果为优秀（92分）
 PROSE_SCORE = re.compile(
@@ -908,7 +911,8 @@ def project_heading(title: str) -> ProjectHeading | None:
     elif name.endswith("项目") and name[:-2].endswith(FUND_WORD):
         name = name[:-2]
     if (not name or re.search(r"[，,。；;：:]", name) or GENERIC_NAME.match(name) or ACTION_START.match(name)
-            or COUNTED_PROJECTS.search(name) or not (quoted or suffix or PROJECT_NOUN.search(name))):
+            or COUNTED_PROJECTS.search(name)
+            or not (quoted or PROJECT_NOUN.search(name) or suffix and len(name) >= MIN_UNMARKED_NAME)):
         return None
     return ProjectHeading(clean_name(name), bool(suffix or quoted))
 

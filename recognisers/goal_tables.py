@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from parsers.layout import Line, Layout, span_of
 from pipeline.levels import is_level1_label, is_level2_label
@@ -277,8 +278,8 @@ def parse_amount_wan(text: str | None, label_unit: str = "万元") -> float | No
     m = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?", s)
     if not m:
         return None
-    value, unit = float(m.group(1)), m.group(2) or label_unit
-    return value * {"亿元": 1e4, "亿": 1e4, "元": 1e-4}.get(unit, 1.0)
+    factor = {"亿元": Decimal(10000), "亿": Decimal(10000), "元": Decimal("0.0001")}.get(m.group(2) or label_unit, 1)
+    return float(Decimal(m.group(1)) * factor)  # decimal: 9.87亿元 is 98700, not 98699.99999999999
 
 
 # ---------------------------------------------------------------------------------------------

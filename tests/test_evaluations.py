@@ -243,3 +243,12 @@ def test_findings_leave_out_an_items_explanation():
 def test_findings_without_semicolons_are_split_on_enumeration_commas():
     assert split_findings("资金使用不规范、档案管理缺失") == ["资金使用不规范", "档案管理缺失"]
     assert split_findings("一是前期论证不足，二是验收程序缺失") == ["前期论证不足", "验收程序缺失"]
+
+
+def test_work_item_heading_before_evaluation_words_is_not_a_project():
+    text = """一、主要工作开展情况
+（四）做实绩效评价。委托第三方机构对12个重点项目开展重点评价，涉及资金9.87亿元，评价结果为“优”的5个。
+（五）“老旧小区改造补助资金”绩效评价结果
+该项目评价等级为“良”，项目总投资9.87亿元。"""
+    [evaluation] = evaluations_of(text)
+    assert (evaluation.project, evaluation.grade, evaluation.amount_wan) == ("老旧小区改造补助资金", "良", 98700.0)
