@@ -49,6 +49,8 @@ MIN_RULING_PATHS = 6
 MAX_GARBLED_SHARE = 0.1
 GARBLED_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 CID_MARK = re.compile(r"\(cid:\d+\)")
+# share of wide (CJK-range) characters outside GBK above which text is garbled
+MAX_OUTSIDE_GBK_SHARE = 0.2
 # the page's top and bottom bands where running headers, footers and page numbers sit
 MARGIN_SHARE = 0.1
 # a line counts as furniture when its text recurs in a margin band on this share of pages
@@ -101,8 +103,27 @@ class PageSurvey:
 
     @property
     def garbled(self) -> bool:
-        text = self.text
-        return bool(text) and len(GARBLED_CHAR.findall(text)) > MAX_GARBLED_SHARE * len(text)
+        return is_garbled(self.text)
+
+
+def is_garbled(text: str) -> bool:
+    """True when too much of the text is unreadable: U+FFFD, private-use or control characters,
+    or CJK-looking characters outside GBK (a font without a usable character map often yields
+    random rare characters, 䅖ꉾ㧮, where real reports, simplified or traditional, use GBK's)."""
+    if not text:
+        return False
+    wide = [c for c in text if ord(c) >= 0x2E80]
+    outside_gbk = sum(1 for c in wide if not _in_gbk(c))
+    return (len(GARBLED_CHAR.findall(text)) > MAX_GARBLED_SHARE * len(text)
+            or bool(wide) and outside_gbk > MAX_OUTSIDE_GBK_SHARE * len(wide))
+
+
+def _in_gbk(char: str) -> bool:
+    try:
+        char.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:

@@ -207,3 +207,13 @@ def test_labels_printed_below_the_first_row_of_their_group(tmp_path):
     [table] = parse_file(path).goal_tables
     assert [(i.level1, i.level2) for i in table.indicators] == [
         ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("满意度指标", "服务对象满意度")]
+
+
+def test_font_without_a_character_map_is_reported_as_garbled(tmp_path):
+    """The CID font's encoding swapped for Identity-H: pdfium then yields rare characters
+    (䅖ꉾ㧮…) instead of the printed text; the page is named and the document is partial."""
+    data = one_page(tmp_path / "clean.pdf", "预算绩效管理工作情况报告正文内容").read_bytes()
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  "))
+    doc = parse_document(path).document
+    assert (doc.status, doc.error) == ("partial", "page 1 has garbled text (no usable character map)")
