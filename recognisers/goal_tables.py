@@ -257,7 +257,7 @@ def read_header_fields(header: list[Line]) -> dict[str, str]:
     matches = list(HEADER_LABEL_RE.finditer(text))
     for m, nxt in zip(matches, matches[1:] + [None]):
         value = text[m.end(): nxt.start() if nxt else len(text)]
-        value = value.strip("\t ").split("\t")[0].strip()
+        value = value.strip("\t :：").split("\t")[0].strip()
         key = HEADER_FIELDS[m.group()]
         if key and value and key not in fields:
             fields[key] = value
@@ -577,13 +577,16 @@ class IndicatorReader:
         head = tokens[:len(tokens) - len(values) - bool(basis)]
         if head:
             self.close_token_indicator()  # text after values: that indicator is complete
-        if is_label(tokens[0]):
-            self.fragments = []  # a row starting with a label: what is pending never got a value
         if not values and all(is_label(t) and not squash(t).endswith("指") for t in tokens):
-            # a whole label line (not '社会效益指', whose 标 wrapped onto the next line)
-            self.fragments = []
+            # a whole label line (not '社会效益指', whose 标 wrapped onto the next line). A name
+            # begun on the one line just before it stays pending: labels centred in a tall row
+            # are printed between the wrapped lines of its name. Older fragments never got a value.
+            if len({ln.lineno for _, ln in self.fragments}) > 1:
+                self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
             return
+        if is_label(tokens[0]):
+            self.fragments = []  # a row starting with a label: what is pending never got a value
         self.fragments.extend((tok, line) for tok in head)
         if values:
             # with history columns the values may come one per line: wait for all of them

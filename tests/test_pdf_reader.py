@@ -217,3 +217,18 @@ def test_font_without_a_character_map_is_reported_as_garbled(tmp_path):
     path.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  "))
     doc = parse_document(path).document
     assert (doc.status, doc.error) == ("partial", "page 1 has garbled text (no usable character map)")
+
+
+def test_borderless_form_with_labels_centred_between_wrapped_name_lines(tmp_path):
+    """No rules at all: the page's text lines are the rows; 质量指标 is printed between the two
+    lines of the name it labels, and the header field is written 项目名称：…"""
+    rows = [INDICATOR_HEADER, ["产出指标", "数量指标", "灯杆数", "≥12700基"],
+            ["", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 90, 220, 100])
+    path = build(tmp_path / "borderless.pdf", [P("路灯电费绩效目标表"), P("项目名称：路灯电费"), table])
+    [form] = parse_file(path).goal_tables
+    assert form.name == "路灯电费"
+    assert [(i.level2, i.level3, i.raw_value) for i in form.indicators] == [
+        ("数量指标", "灯杆数", "≥12700基"),
+        ("质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"),
+    ]
