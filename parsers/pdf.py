@@ -20,7 +20,6 @@ line keeps its page and bounding box (x0, top, x1, bottom in points from the pag
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path

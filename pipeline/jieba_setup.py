@@ -5,7 +5,6 @@ jieba caches its prefix dictionary in a file; ours goes to the project cache dir
 """
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 

@@ -22,13 +22,12 @@ Steps:
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.layout import Layout, Line
 from pipeline.nlp import domain_tokenizer
-from recognisers.goal_tables import is_column_header, is_prose, split_form, split_forms
+from recognisers.goal_tables import is_prose, split_form, split_forms
 
 WS = re.compile(r"\s+")
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
