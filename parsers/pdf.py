@@ -5,8 +5,8 @@ A PDF is read in two passes, so that the slow table finder runs only where table
     survey_page          pypdfium2 (fast): each page's text lines with boxes, whether it has a
                          text layer, garbled text, ruling lines, table header words
     needs_table_finder   which pages get pdfplumber's table finder
-    read_table_page      pdfplumber on those pages: ruled tables (lines strategy, text strategy
-                         for open-sided forms), the text outside the tables as lines
+    read_table_page      pdfplumber on those pages: ruled tables (lines strategy; word alignment
+                         for open-sided forms), the survey's lines outside the tables
     grid_from_table      pdfplumber table → TableGrid: horizontally covered cells dropped,
                          vertically covered cells filled down, wrapped cell text joined
     drop_page_furniture  running headers/footers and printed page numbers removed
@@ -54,7 +54,7 @@ MAX_OUTSIDE_GBK_SHARE = 0.2
 MARGIN_SHARE = 0.1
 # a line counts as furniture when its text recurs in a margin band on this share of pages
 FURNITURE_SHARE = 0.5
-# tolerance (points) for lines on one baseline and for column edges of stitched tables
+# tolerances (points) for positions that count as the same: rows, baselines, cell edges
 Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
 # the narrowest gap between words that separates two cells of an open-sided table's row
