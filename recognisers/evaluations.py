@@ -41,7 +41,8 @@ from itertools import combinations
 from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
-    Heading, Sectioned, Sentence, cells_of, heading_marker, page_furniture, sectionise, squash,
+    TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of, heading_marker, page_furniture,
+    sectionise, squash,
 )
 from schemas.records import Evaluation
 
@@ -71,8 +72,6 @@ MAX_COLUMN_WORD = 12
 # a header cell wrapped onto the next line: its unit (（万元） （分）)
 UNIT_FRAGMENT = re.compile(r"^[（(][^）)]{1,6}[)）]$")
 
-TOTAL_WORD = re.compile(r"^(合计|小计|总计|共计|总合计)")
-TABLE_NOTE = re.compile(r"^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[:：]")
 SENTENCE_STOP = re.compile(r"[。！？]")
 # a line longer than this (whitespace removed) with a comma in it is prose, not a table row
 MAX_ROW_FRAGMENT = 40
@@ -387,7 +386,7 @@ def table_body(lines: list[Line], start: int, header: Header) -> tuple[list[Line
         if header.in_cells and "\t" not in line.text:
             return body, i
         first_cells = [c for c in cells_of(line) if c]
-        if any(TOTAL_WORD.match(squash(c)) for c in first_cells[:2]):
+        if any(TOTAL_ROW.match(squash(c)) for c in first_cells[:2]):
             body.append(TOTAL)
         else:
             body.append(line)
@@ -768,7 +767,7 @@ def row_evaluation(table: ResultTable, row: Row, department: str | None) -> Eval
     # a department-wide evaluation (部门整体支出) names the department as what was evaluated
     project = clean_name((cell(PROJECT) if header.index(PROJECT) is not None else cell(DEPARTMENT)) or "")
     firsts = [squash(row.cells.get(i, "")) for i in range(min(3, len(header.columns)))]
-    if not project or any(TOTAL_WORD.match(t) for t in [project, *firsts]):
+    if not project or any(TOTAL_ROW.match(t) for t in [project, *firsts]):
         return None
     amount_column = header.index(AMOUNT)
     unit = _money_unit(header.columns[amount_column].header) if amount_column is not None else "万元"

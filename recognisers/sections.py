@@ -65,8 +65,9 @@ HEADER_CELL = re.compile(
     r"评价(结果|等级)|备注|.{0,4}部门|.{0,4}单位)$"
 )
 MIN_HEADER_CELLS = 3
-TOTAL_ROW = re.compile(r"^(合计|小计|总计)")
-TABLE_NOTE = re.compile(r"^(注|备注|说明)\s*[:：]")
+# a table's sum row, and the note printed under a table (注：项目金额为调整预算数。)
+TOTAL_ROW = re.compile(r"^(合计|小计|总计|共计|总合计)")
+TABLE_NOTE = re.compile(r"^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[:：]")
 ROW_SEQ = re.compile(r"^\d{1,3}(\s|$)")
 ROW_TAIL = re.compile(r"(\s[\d.,]+)+(\s\S{1,3})?$")
 SENTENCE_PUNCT = re.compile(r"[。，,；;！？]")
