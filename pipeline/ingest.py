@@ -13,12 +13,14 @@ from pathlib import Path
 import duckdb
 
 from parsers import REPORT_SUFFIXES
+from pipeline import PARSER_VERSION
 from pipeline.parse import file_sha256, parse_document
 from pipeline.store import known_status, load_parsed
 from schemas.records import ParsedDocument
 
-# a document in one of these states is not parsed again unless forced
-SETTLED = ("ok", "partial", "skipped")
+# a document stored in one of these states by this parser version is not parsed again unless
+# forced; a failed one, or one an older parser version read, is
+SETTLED = {(status, PARSER_VERSION) for status in ("ok", "partial", "skipped")}
 
 
 class UsageError(Exception):
@@ -95,8 +97,9 @@ def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, force: bool = False,
                seen: set[str] | None = None,
                parse: Callable[[Path, str], ParsedDocument] = parse_document,
                load: Callable[[duckdb.DuckDBPyConnection, ParsedDocument], None] = load_parsed) -> Outcome:
-    """Parse and load one file unless its bytes are already stored (or were seen earlier in
-    this batch); ``force`` parses again anyway. Failed documents are always retried.
+    """Parse and load one file unless its bytes are already stored by this parser version (or
+    were seen earlier in this batch); ``force`` parses again anyway. Failed documents, and
+    documents an older parser version read, are parsed again.
     ``parse`` and ``load`` default to the plain functions; the flow passes its tasks."""
     doc_id = file_sha256(path)
     if seen is not None:

@@ -64,10 +64,10 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def known_status(con: duckdb.DuckDBPyConnection, doc_id: str) -> str | None:
-    """The stored status of a document ('ok', 'partial', 'failed', 'skipped'), None if absent."""
-    row = con.execute("SELECT status FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-    return row[0] if row else None
+def known_status(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[str, str] | None:
+    """(status, parser_version) of a stored document, None if absent."""
+    row = con.execute("SELECT status, parser_version FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def _row(record, exclude: tuple[str, ...] = ()) -> dict:

@@ -102,3 +102,16 @@ def test_cli_exit_codes(prefect_server, batch, tmp_path, capsys):
     # the failures are retried on the next run and still fail; the good files stay loaded
     assert main(["ingest", str(batch), "--db", str(mixed)]) == 2
     assert len(statuses(mixed)) == 9
+
+
+def test_a_new_parser_version_parses_stored_documents_again(tmp_path):
+    from pipeline.ingest import ingest_one
+    from pipeline.store import connect
+
+    con = connect(tmp_path / "versions.duckdb")
+    sample = sorted(SAMPLES.glob("*.txt"))[0]
+    assert ingest_one(con, sample).status == "ok"
+    assert ingest_one(con, sample).status == "unchanged"
+    con.execute("UPDATE documents SET parser_version = '0.0.1'")
+    assert ingest_one(con, sample).status == "ok"
+    assert con.execute("SELECT parser_version FROM documents").fetchone()[0] != "0.0.1"
