@@ -19,7 +19,10 @@ from rich.table import Table
 
 from pipeline.settings import configure_prefect, default_db
 
-EXIT_OK, EXIT_CRASH, EXIT_FAILED = 0, 1, 2
+EXIT_CRASH = 1  # a usage error or a crash; 0 and 2 come from IngestSummary.exit_code
+# summary lines: what became of the files, then the records loaded
+OUTCOMES = ("ok", "partial", "skipped", "failed", "unchanged")
+RECORDS = ("tables", "indicators", "facts", "evaluations")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,20 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def summary_table(summary, db: Path) -> Table:
-    """The end-of-run table: files by outcome, goal tables and indicators loaded."""
-    table = Table(title=f"jixiao ingest → {db}", show_header=True)
-    table.add_column("files", justify="right")
-    for status in ("ok", "partial", "skipped", "failed", "unchanged"):
-        table.add_column(status, justify="right")
-    table.add_column("tables", justify="right")
-    table.add_column("indicators", justify="right")
-    table.add_row(
-        str(len(summary.outcomes)),
-        *(str(summary.count(s) + (summary.count("duplicate") if s == "unchanged" else 0))
-          for s in ("ok", "partial", "skipped", "failed", "unchanged")),
-        str(summary.tables), str(summary.indicators),
-    )
+def summary_table(summary) -> Table:
+    """The end-of-run table, one line per count (narrow terminals keep every word): files by
+    outcome (duplicates count as unchanged), then the records loaded."""
+    table = Table(title="jixiao ingest")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_row("files", str(len(summary.outcomes)))
+    for status in OUTCOMES:
+        extra = summary.count("duplicate") if status == "unchanged" else 0
+        table.add_row(f"  {status}", str(summary.count(status) + extra))
+    for records in RECORDS:
+        table.add_row(records, str(summary.total(records)))
     return table
 
 
@@ -81,7 +82,7 @@ def run_ingest(args: argparse.Namespace, console: Console) -> int:
             progress.update(bar, advance=1, description=f"{outcome.status:9s} {outcome.path.name[:40]}")
 
         summary = ingest_flow([str(f) for f in files], str(db), args.force, advance)
-    console.print(summary_table(summary, db))
+    console.print(summary_table(summary))
     for failure in summary.failures:
         console.print(f"[red]failed[/] {failure.path}: {failure.error}")
     for skipped in (o for o in summary.outcomes if o.status == "skipped"):

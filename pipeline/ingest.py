@@ -58,6 +58,8 @@ class Outcome:
     error: str | None = None
     tables: int = 0
     indicators: int = 0
+    facts: int = 0
+    evaluations: int = 0
 
 
 @dataclass
@@ -69,13 +71,9 @@ class IngestSummary:
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
 
-    @property
-    def tables(self) -> int:
-        return sum(o.tables for o in self.outcomes)
-
-    @property
-    def indicators(self) -> int:
-        return sum(o.indicators for o in self.outcomes)
+    def total(self, records: str) -> int:
+        """Records loaded in this batch: 'tables', 'indicators', 'facts' or 'evaluations'."""
+        return sum(getattr(o, records) for o in self.outcomes)
 
     @property
     def failures(self) -> list[Outcome]:
@@ -90,7 +88,8 @@ class IngestSummary:
 def outcome_of(path: Path, parsed: ParsedDocument) -> Outcome:
     doc = parsed.document
     return Outcome(path, doc.doc_id, doc.status, doc.error, len(parsed.goal_tables),
-                   sum(len(t.indicators) for t in parsed.goal_tables))
+                   sum(len(t.indicators) for t in parsed.goal_tables), len(parsed.facts),
+                   len(parsed.evaluations))
 
 
 def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, force: bool = False,

@@ -54,7 +54,8 @@ def test_flow_loads_good_files_and_records_bad_ones(prefect_server, batch, tmp_p
     seen = []
     summary = ingest_flow([str(p) for p in collect_files([batch])], str(db), on_outcome=seen.append)
     assert len(seen) == len(summary.outcomes) == 9
-    assert summary.count("ok") == 5 and summary.indicators == 167 and summary.tables == 9
+    assert summary.count("ok") == 5 and summary.total("indicators") == 167 and summary.total("tables") == 9
+    assert summary.total("facts") > 0 and summary.total("evaluations") > 0
     assert summary.exit_code == 2
     stored = statuses(db)
     assert len(stored) == 9
