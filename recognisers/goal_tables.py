@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from parsers.layout import Line, Layout, span_of
@@ -38,6 +38,11 @@ FORM_TITLE = re.compile(r"(绩效目标(申报|设置)?表|绩效自评表|绩�
 SUB_TABLE_TITLE = re.compile(r"^(长期|年度|中期)绩效(目标|指标)表?$")
 HORIZON_MARKER = re.compile(r"^(长期|中期|年度)(绩效)?(目标|指标)(表)?$")
 GOAL_LABEL = re.compile(r"^((长期|中期|年度)?(绩效)?目标\s*\d+)\s*[:：]?$")
+# the row label of a form's indicator block (绩效指标 | 一级指标 | …), printed on a line of its
+# own above the column header by one-cell-per-line extractions
+BLOCK_LABELS = {"绩效指标", "项目绩效指标", "绩效指标体系"}
+# a department's code printed after its name (广州市医疗保障局 801, …局[801001])
+DEPARTMENT_CODE = re.compile(r"\s*[\[（(]?\d{3,}[\]）)]?$")
 TOTAL_ROW = re.compile(r"^(总分|总计|合计|小计|得分合计|分值合计)[:：]?$")
 SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 
@@ -51,6 +56,8 @@ HEADER_FIELDS: dict[str, str | None] = {
     "项目编码": "code",
     "项目代码": "code",
     "项目主管部门": "department",
+    "主管部门及代码": "department",
+    "主管部门及编码": "department",
     "主管部门": "department",
     "项目单位": "unit",
     "项目执行单位": "unit",
@@ -64,14 +71,22 @@ HEADER_FIELDS: dict[str, str | None] = {
     "项目总金额": "amount",
     "项目资金（万元）": "amount",
     "项目当年预算": "annual_amount",
+    "年度资金总额": "annual_amount",
     "当年预算": "annual_amount",
     "年度预算": "annual_amount",
     "本年预算": "annual_amount",
     "项目年度绩效目标": "goal_text",
     "年度绩效目标": "goal_text",
+    "年度总体目标": "goal_text",
+    "年度目标值": None,
     "年度目标1": "goal_text",
     "年度目标": "goal_text",
     # labels whose values we do not keep: they end the value before them
+    "其中：财政拨款": None,
+    "其中:财政拨款": None,
+    "财政拨款": None,
+    "其他资金": None,
+    "上年结转": None,
     "项目绩效指标": None,
     "项目负责人": None,
     "联系电话": None,
@@ -127,7 +142,7 @@ _UNITS = sorted(
     key=len, reverse=True,
 )
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
-_UNIT_GROUP = rf"(?:(?:万|亿|千)?{_UNIT}(?:/(?:万|亿)?{_UNIT})?(?:一年|每年|每人)?)"
+_UNIT_GROUP = rf"(?:(?:万|亿|千)?{_UNIT}(?:/(?:万|亿)?{_UNIT}(?:[·•]{_UNIT})?)?(?:一年|每年|每人)?)"
 _OPERATOR = r"(?:>=|<=|≥|≤|≧|≦|=|>|<|≈)"
 _WORD_OP = r"(?:至少|不低于|不少于|不超过|不高于|不大于|不小于|高于或等于|低于或等于|大于等于|小于等于|大于|小于|高于|低于|达到|超过|约|控制在)"
 _PERIOD = r"(?:每[年月周日天季]|全年|年均|日均|月均)"
@@ -146,6 +161,16 @@ QUALITATIVE_WORDS = (
 QUALITATIVE = re.compile(
     rf"^(?:{_OPERATOR}|{_WORD_OP})?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
 )
+# a short phrase ending in a word of direction or state (有所减轻, 平稳可持续, 进一步提高): the
+# qualitative targets forms print beyond any fixed list; longer text is a name
+QUALITATIVE_HEAD = (
+    "提高 提升 改善 减轻 降低 减少 增加 增强 增长 下降 缩短 稳定 平稳 可持续 持续 显著 明显 有效 达标 合格 良好 "
+    "完成 实现 到位 规范 及时 准确 满意 健全 完善 落实 保障 正常 扩大 加强 巩固 优化 改观 好转 可控 安全"
+).split()
+QUALITATIVE_PHRASE = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,3}}(?:{'|'.join(sorted(QUALITATIVE_HEAD, key=len, reverse=True))})$"
+)
+MAX_QUALITATIVE_PHRASE = 6
 # a bare operator and/or unit: an empty history cell in a cell row (≥ 起, = %, 元, #)
 PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
 
@@ -155,13 +180,16 @@ def squash(text: str) -> str:
     return WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
-def is_value(cell: str, in_cell_row: bool = False) -> bool:
-    """True when a cell reads as a target value (≥95%, 12次, 规范, 是#); in cell rows a bare
-    operator/unit placeholder (= %, 元, #) counts too, since there it fills a value column."""
+def is_value(cell: str, in_cell_row: bool = False, phrases: bool = True) -> bool:
+    """True when a cell reads as a target value (≥95%, 12次, 规范, 是#, and with ``phrases`` a
+    short qualitative phrase: 有所减轻); in cell rows a bare operator/unit placeholder (= %,
+    元, #) counts too, since there it fills a value column."""
     s = squash(cell)
     if not s:
         return False
     if QUANTITY.match(s) or QUALITATIVE.match(s) or PREFIXED_QUANTITY.match(s):
+        return True
+    if phrases and len(s) <= MAX_QUALITATIVE_PHRASE and QUALITATIVE_PHRASE.match(s) and not is_label(s):
         return True
     return in_cell_row and bool(PLACEHOLDER.match(s))
 
@@ -247,6 +275,8 @@ def read_header_fields(header: list[Line]) -> dict[str, str]:
     in token rows a value runs on (over wrapped lines) until the next known label."""
     pieces = []
     for line in header[1:] if header and is_table_title(header[0]) else header:
+        if squash(line.text) in BLOCK_LABELS:
+            continue  # the indicator block's row label printed on its own line: no field
         row = line_to_row(line)
         if row.in_cells:
             pieces.append("\t" + "\t".join(_header_cell(c) for c in row.cells if c) + "\t")
@@ -322,7 +352,7 @@ def join_value_tokens(tokens: list[str]) -> list[str]:
         for k in range(min(5, len(tokens) - i), 1, -1):
             run = "".join(tokens[i:i + k])
             numbers = sum(bool(re.search(r"\d", t)) for t in tokens[i:i + k])
-            if numbers <= 1 and not _is_word(tokens[i]) and is_value(run, in_cell_row=True):
+            if numbers <= 1 and not _is_word(tokens[i]) and is_value(run, in_cell_row=True, phrases=False):
                 out.append(run)
                 i += k
                 break
@@ -731,9 +761,10 @@ def read_form(form: list[Line]) -> GoalTable | None:
     return GoalTable(
         kind=kind, name=_clean(name),
         code=_clean(fields.get("code")),
-        department=_clean(fields.get("department")) if kind != "department" else None,
+        department=_clean(DEPARTMENT_CODE.sub("", fields.get("department") or "")) if kind != "department" else None,
         unit=_clean(fields.get("unit")) if kind != "department" else None,
-        amount_wan=parse_amount_wan(fields.get("amount")),
+        # a form printing only this year's funds (年度资金总额) is about that amount
+        amount_wan=parse_amount_wan(fields.get("amount") or fields.get("annual_amount")),
         annual_amount_wan=parse_amount_wan(fields.get("annual_amount")),
         goal_text=(fields.get("goal_text") or "").strip() or None,
         page_start=form[0].page, page_end=form[-1].page,
@@ -752,9 +783,35 @@ def _cut_at_prose(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def is_column_word(text: str) -> bool:
+    """A column header's word alone (一级指标, 三级指标, 指标值, 前年, 得分, 目标名称 …)."""
+    s = squash(text)
+    return bool(s) and (s in ("目标名称", "近两年指标值") or any(p.search(s) for p, _ in COLUMN_ROLES))
+
+
+def join_split_column_headers(lines: list[Line]) -> list[Line]:
+    """A column header printed one word per line (一级指标 / 二级指标 / 三级指标 / 指标值, as a
+    one-cell-per-line extraction gives it) joined back into one space-separated header line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and "\t" not in lines[end].text and is_column_word(lines[end].text):
+            end += 1
+        run = lines[i:end]
+        if len(run) >= 2 and is_column_header([ln.text for ln in run]):
+            out.append(replace(run[0], text=" ".join(ln.text.strip() for ln in run)))
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def find_goal_tables(layout: Layout) -> list[GoalTable]:
     """Every goal table in the layout, with raw indicator rows (values not yet normalised)."""
     lines = [ln for ln in layout.lines() if not ln.is_blank and not ln.is_page_number]
+    lines = join_split_column_headers(lines)
     tables = []
     for form in split_forms(lines):
         table = read_form(form)

@@ -1,0 +1,61 @@
+"""The national project goal form (项目支出绩效目标表 of the Ministry of Finance's 2020 rules:
+主管部门及代码, 项目资金 with 年度资金总额, 年度总体目标, 绩效指标 | 一级 | 二级 | 三级 | 指标值)
+as other provinces publish it, flattened with tabs, spaces and one cell per line. Made up, not
+taken from the samples."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.layout import Layout, Line, Page
+from pipeline.normalise import normalise_indicator
+from recognisers.goal_tables import find_goal_tables
+
+HEADER = [
+    ["2024年度项目支出绩效目标表"],
+    ["项目名称", "城乡居民基本医疗保险补助资金"],
+    ["主管部门及代码", "广州市医疗保障局 801", "实施单位", "广州市医疗保障事务中心"],
+    ["项目资金（万元）", "年度资金总额", "12,500.00"],
+    ["", "其中：财政拨款", "12,500.00"],
+    ["", "其他资金", "0"],
+    ["年度总体目标", "保障城乡居民基本医疗需求，参保率稳定在95%以上。"],
+]
+COLUMNS = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]
+ROWS = [
+    ["", "产出指标", "数量指标", "参保人数", "≥300万人"],
+    ["", "", "", "财政补助标准", "＝640元/人·年"],
+    ["", "", "质量指标", "参保率", "≥95％"],
+    ["", "", "时效指标", "补助资金拨付及时率", "100%"],
+    ["", "效益指标", "社会效益指标", "群众看病就医负担", "有所减轻"],
+    ["", "", "可持续影响指标", "医保基金运行", "平稳可持续"],
+    ["", "满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%"],
+]
+EXPECTED = [
+    ("产出指标", "数量指标", "参保人数", ">=", 300, "万人", None),
+    ("产出指标", "数量指标", "财政补助标准", "=", 640, "元/人·年", None),
+    ("产出指标", "质量指标", "参保率", ">=", 95, "%", None),
+    ("产出指标", "时效指标", "补助资金拨付及时率", None, 100, "%", None),
+    ("效益指标", "社会效益指标", "群众看病就医负担", None, None, None, "有所减轻"),
+    ("效益指标", "可持续影响指标", "医保基金运行", None, None, None, "平稳可持续"),
+    ("满意度指标", "服务对象满意度指标", "参保群众满意度", ">=", 90, "%", None),
+]
+
+
+def flatten(style: str) -> list[str]:
+    rows = HEADER + [COLUMNS] + ROWS
+    if style == "tabs":
+        return ["\t".join(r) for r in rows]
+    if style == "spaces":
+        return [" ".join(c for c in r if c) for r in rows]
+    return [c for r in rows for c in r if c]  # one cell per line, the column header too
+
+
+@pytest.mark.parametrize("style", ["tabs", "spaces", "lines"])
+def test_national_form_reads_the_same_in_every_flattening(style):
+    lines = [Line(text, 1, n) for n, text in enumerate(flatten(style), start=1)]
+    [table] = find_goal_tables(Layout("txt", [Page(1, lines)]))
+    assert (table.name, table.department, table.unit) == (
+        "城乡居民基本医疗保险补助资金", "广州市医疗保障局", "广州市医疗保障事务中心")
+    assert (table.amount_wan, table.annual_amount_wan) == (12500, 12500)
+    assert table.goal_text == "保障城乡居民基本医疗需求，参保率稳定在95%以上。"
+    got = [normalise_indicator(i) for i in table.indicators]
+    assert [(i.level1, i.level2, i.level3, i.operator, i.value, i.unit, i.value_text) for i in got] == EXPECTED
