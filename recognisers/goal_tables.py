@@ -611,6 +611,11 @@ class IndicatorReader:
             # a whole label line (not '社会效益指', whose 标 wrapped onto the next line). A name
             # begun on the one line just before it stays pending: labels centred in a tall row
             # are printed between the wrapped lines of its name. Older fragments never got a value.
+            if self.columns.has_basis and self.fragments and self.indicators and self.indicators[-1].basis is None:
+                # in a form with a 偏差原因 / 依据 column, text between a finished row and the
+                # next row's labels is that row's reason (printed one cell per line)
+                self.indicators[-1].basis = _join_fragments(self.fragments)
+                self.fragments = []
             if len({ln.lineno for _, ln in self.fragments}) > 1:
                 self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)

@@ -59,3 +59,37 @@ def test_national_form_reads_the_same_in_every_flattening(style):
     assert table.goal_text == "保障城乡居民基本医疗需求，参保率稳定在95%以上。"
     got = [normalise_indicator(i) for i in table.indicators]
     assert [(i.level1, i.level2, i.level3, i.operator, i.value, i.unit, i.value_text) for i in got] == EXPECTED
+
+
+SELF_EVALUATION = [
+    ["2024年度项目支出绩效自评表"],
+    ["项目名称", "城乡环境综合整治专项资金"],
+    ["主管部门", "某区住房和城乡建设局", "实施单位", "某区环境卫生管理所"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "产出指标", "数量指标", "道路清扫面积", "≥120万平方米", "125万平方米", "20", "20", ""],
+    ["", "", "质量指标", "道路保洁达标率", "≥95%", "93%", "10", "8", "部分路段保洁不及时"],
+    ["", "", "时效指标", "垃圾日产日清率", "100%", "100%", "10", "10", ""],
+    ["", "效益指标", "社会效益指标", "市容环境改善", "明显改善", "明显改善", "20", "18", ""],
+    ["总分", "100", "95.8"],
+]
+
+
+@pytest.mark.parametrize("style", ["tabs", "spaces", "lines"])
+def test_national_self_evaluation_form(style):
+    rows = SELF_EVALUATION
+    if style == "tabs":
+        texts = ["\t".join(r) for r in rows]
+    elif style == "spaces":
+        texts = [" ".join(c for c in r if c) for r in rows]
+    else:
+        texts = [c for r in rows for c in r if c]
+    lines = [Line(text, 1, n) for n, text in enumerate(texts, start=1)]
+    [table] = find_goal_tables(Layout("txt", [Page(1, lines)]))
+    assert table.kind == "self_evaluation"
+    got = [normalise_indicator(i) for i in table.indicators]
+    assert [(i.level3, i.raw_value, i.actual_value, i.weight, i.score, i.basis) for i in got] == [
+        ("道路清扫面积", "≥120万平方米", 125, 20, 20, None),
+        ("道路保洁达标率", "≥95%", 93, 10, 8, "部分路段保洁不及时"),
+        ("垃圾日产日清率", "100%", 100, 10, 10, None),
+        ("市容环境改善", "明显改善", None, 20, 18, None),
+    ]
