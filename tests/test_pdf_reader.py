@@ -232,3 +232,20 @@ def test_borderless_form_with_labels_centred_between_wrapped_name_lines(tmp_path
         ("数量指标", "灯杆数", "≥12700基"),
         ("质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"),
     ]
+
+
+def test_national_form_with_spanning_row_labels(tmp_path):
+    """The national form as a ruled PDF: 项目资金（万元） spans its three money rows, 绩效指标
+    spans the whole indicator block, 一级/二级 labels span their groups."""
+    from test_national_template import COLUMNS, EXPECTED, HEADER, ROWS
+
+    rows = [r + [""] * (5 - len(r)) for r in HEADER[1:]] + [COLUMNS] + ROWS
+    spans = [("SPAN", (1, 0), (4, 0)), ("SPAN", (0, 2), (0, 4)), ("SPAN", (2, 2), (4, 2)),
+             ("SPAN", (2, 3), (4, 3)), ("SPAN", (2, 4), (4, 4)), ("SPAN", (1, 5), (4, 5)),
+             ("SPAN", (0, 6), (0, 13)), ("SPAN", (1, 7), (1, 10)), ("SPAN", (2, 7), (2, 8)),
+             ("SPAN", (1, 11), (1, 12))]
+    table = Table([[P(c) for c in r] for r in rows], colWidths=[70, 80, 100, 150, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]))
+    [form] = parse_file(build(tmp_path / "national.pdf", [P(HEADER[0][0]), table])).goal_tables
+    assert (form.name, form.department, form.amount_wan) == ("城乡居民基本医疗保险补助资金", "广州市医疗保障局", 12500)
+    assert [(i.level1, i.level2, i.level3) for i in form.indicators] == [e[:3] for e in EXPECTED]
