@@ -93,3 +93,15 @@ def test_national_self_evaluation_form(style):
         ("垃圾日产日清率", "100%", 100, 10, 10, None),
         ("市容环境改善", "明显改善", None, 20, 18, None),
     ]
+
+
+def test_department_wide_form_name_stops_at_its_task_list():
+    texts = ["2024年度部门整体支出绩效目标表", "部门（单位）名称 某市交通运输局",
+             "年度主要任务 任务名称 主要内容 预算金额（万元）", "农村公路养护 完成农村公路日常养护 3200",
+             "年度总体目标 完成全市农村公路养护任务，保障道路安全畅通。",
+             "绩效指标 一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 农村公路养护里程 ≥1500公里",
+             "效益指标 社会效益指标 道路通行条件 持续改善"]
+    [table] = find_goal_tables(Layout("txt", [Page(1, [Line(t, 1, n) for n, t in enumerate(texts, 1)])]))
+    assert (table.kind, table.name) == ("department", "某市交通运输局")
+    assert table.goal_text == "完成全市农村公路养护任务，保障道路安全畅通。"
+    assert [(i.level3, i.raw_value) for i in table.indicators] == [("农村公路养护里程", "≥1500公里"), ("道路通行条件", "持续改善")]
