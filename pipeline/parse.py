@@ -10,6 +10,7 @@ from pathlib import Path
 
 from parsers import detect_format, read_file
 from parsers.errors import ReadError, UnsupportedFormatError
+from parsers.confusions import repair_confusions
 from parsers.script import to_simplified
 from pipeline import PARSER_VERSION
 from pipeline.normalise import normalise_indicator
@@ -38,7 +39,7 @@ def parse_file(path: str | Path, doc_id: str | None = None) -> ParsedDocument:
     """
     path = Path(path)
     doc_id = doc_id or file_sha256(path)
-    layout = to_simplified(read_file(path))
+    layout = repair_confusions(to_simplified(read_file(path)))
     meta = extract_metadata(layout, path.name)
     doc = DocumentRecord(
         doc_id=doc_id, source_path=str(path), file_name=path.name, format=layout.format,
