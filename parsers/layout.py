@@ -32,11 +32,17 @@ class Line:
         return not self.text.strip()
 
     @property
+    def is_rule(self) -> bool:
+        """A drawn rule, not text: |---|:---:|, +====+, ──────, ________."""
+        return bool(RULE.match(self.text.strip()))
+
+    @property
     def is_page_number(self) -> bool:
         """A printed page number on a line of its own: — 7 —, -7-, 第7页, 7/12 (not a bare 7)."""
         return bool(PAGE_NUMBER.match(self.text.strip()))
 
 
+RULE = re.compile(r"^[|+:]?(?:\s*[-=_─━═:]{3,}\s*[|+┼]?)+$")
 # a bare number is not one: in a form printed one cell per line it is a value
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－‒]\s*\d{1,4}\s*[-—–－‒]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"

@@ -818,7 +818,7 @@ def join_split_column_headers(lines: list[Line]) -> list[Line]:
 
 def find_goal_tables(layout: Layout) -> list[GoalTable]:
     """Every goal table in the layout, with raw indicator rows (values not yet normalised)."""
-    lines = [ln for ln in layout.lines() if not ln.is_blank and not ln.is_page_number]
+    lines = [ln for ln in layout.lines() if not (ln.is_blank or ln.is_page_number or ln.is_rule)]
     lines = join_split_column_headers(lines)
     tables = []
     for form in split_forms(lines):
