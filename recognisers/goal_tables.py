@@ -43,6 +43,8 @@ GOAL_LABEL = re.compile(r"^((长期|中期|年度)?(绩效)?目标\s*\d+)\s*[:�
 BLOCK_LABELS = {"绩效指标", "项目绩效指标", "绩效指标体系"}
 # a department's code printed after its name (广州市医疗保障局 801, …局[801001])
 DEPARTMENT_CODE = re.compile(r"\s*[\[（(]?\d{3,}[\]）)]?$")
+# cell separators of tables drawn with box characters (│ 产出指标 │ 数量指标 │)
+BOX_BARS = str.maketrans("│┃║｜", "||||")
 TOTAL_ROW = re.compile(r"^(总分|总计|合计|小计|得分合计|分值合计)[:：]?$")
 SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 
@@ -330,8 +332,9 @@ def line_to_row(line: Line) -> Row:
     operator or number split from its unit put back together (≥ 200 家 → ≥200家)."""
     if "\t" in line.text:
         return Row(line.cells, True, [line])
-    if line.text.count("|") >= 2:
-        cells = [c.strip() for c in line.text.strip().strip("|").split("|")]
+    text = line.text.translate(BOX_BARS)
+    if text.count("|") >= 2:
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
         return Row(cells, True, [line])
     return Row(join_value_tokens(join_goal_tokens(line.text.split())), False, [line])
 

@@ -197,10 +197,10 @@ def test_self_evaluation_total_row_is_not_an_indicator():
     assert table.indicators[1].basis == "部分路段保洁不及时"
 
 
-def test_markdown_table_rules_are_not_rows():
+def test_markdown_and_box_drawn_tables():
     lines = ["某项目绩效目标表", "| 项目名称 | 某项目 | 主管部门 | 某局 |", "|---|---|---|---|",
              "| 一级指标 | 二级指标 | 三级指标 | 指标值 |", "| --- | :---: | --- | ---: |",
              "| 产出指标 | 数量指标 | 灯杆数 | ≥12700基 |", "+-----+-----+-----+-----+",
-             "| 满意度指标 | 服务对象满意度 | 群众满意度 | ≥98% |"]
+             "│ 满意度指标 │ 服务对象满意度 │ 群众满意度 │ ≥98% │"]
     [table] = find_goal_tables(layout_of(lines))
     assert [(i.level3, i.raw_value) for i in table.indicators] == [("灯杆数", "≥12700基"), ("群众满意度", "≥98%")]
