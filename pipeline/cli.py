@@ -8,16 +8,21 @@ Exit codes: 0 every input is in the database as ok / partial / skipped; 2 some i
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import sys
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline import PARSER_VERSION
+from pipeline.ingest import UsageError, collect_files
 from pipeline.settings import configure_prefect, default_db
+from pipeline.store import connect
 
 EXIT_CRASH = 1  # a usage error or a crash; 0 and 2 come from IngestSummary.exit_code
 # summary lines: what became of the files, then the records loaded
@@ -30,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jixiao",
         description="Turn Chinese budget-performance reports (预算绩效管理工作情况, 绩效目标表) into DuckDB tables.",
     )
+    parser.add_argument("--version", action="version",
+                        version=f"jixiao {importlib.metadata.version('jixiao')} (parser {PARSER_VERSION})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ingest = commands.add_parser(
         "ingest", help="parse report files or folders and load them into the database",
@@ -61,13 +68,17 @@ def summary_table(summary) -> Table:
 
 
 def run_ingest(args: argparse.Namespace, console: Console) -> int:
-    from pipeline.ingest import collect_files
-
+    """``jixiao ingest``: collect the files, check the database opens, run the flow with a
+    progress bar, print the summary; returns the exit code."""
     files = collect_files(args.paths)
     if not files:
         console.print("[red]nothing to ingest:[/] no report files under " + " ".join(args.paths))
         return EXIT_CRASH
     db = (args.db or default_db()).resolve()
+    try:  # fail before Prefect starts when the file is locked by another writer or unusable
+        connect(db).close()
+    except duckdb.Error as exc:
+        raise UsageError(f"cannot open the database {db}: {exc}") from exc
     if not args.verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.ingest import ingest_flow  # imports prefect: settings must be in place first
@@ -99,8 +110,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CRASH
     console = Console(stderr=False)
-    from pipeline.ingest import UsageError
-
     try:
         return args.handler(args, console)
     except UsageError as exc:

@@ -37,3 +37,27 @@ def test_command_has_help_and_is_documented(name, capsys):
 def test_no_command_prints_help_and_fails(capsys):
     assert main([]) == 1
     assert "usage: jixiao" in capsys.readouterr().out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("jixiao ")
+
+
+def test_a_locked_database_is_a_usage_error_before_any_work(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    db = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; con = duckdb.connect({str(db)!r}); "
+                               "print('held', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        sample = Path(__file__).resolve().parent.parent / "data" / "raw"
+        assert main(["ingest", str(sample), "--db", str(db)]) == 1
+        assert "cannot open the database" in capsys.readouterr().out
+    finally:
+        holder.kill()
+        holder.wait()
