@@ -20,12 +20,14 @@ line keeps its page and bounding box (x0, top, x1, bottom in points from the pag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 from pdfplumber.table import TableFinder, TableSettings
+from pdfplumber.utils import extract_text
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -220,16 +222,27 @@ def join_wrapped(text: str | None) -> str:
     return out
 
 
+def cell_texts(table) -> dict[BBox, str]:
+    """Each cell's text, as pdfplumber's ``Table.extract`` gives it (a character belongs to the
+    cell holding its centre), in one pass over the page's characters sorted by height instead
+    of one pass per row: table pages spent a tenth of their time there."""
+    chars = sorted(table.page.chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    middles = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    texts = {}
+    for box in table.cells:
+        x0, top, x1, bottom = box
+        band = chars[bisect_left(middles, top):bisect_left(middles, bottom)]
+        inside = [c for c in band if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+        texts[box] = extract_text(inside) if inside else ""
+    return texts
+
+
 def grid_from_table(table, page_number: int) -> TableGrid:
     """A pdfplumber table as a TableGrid of text rows, built from cell geometry: a column
     covered by a cell that starts further left (a column span) gives no cell; a column covered
     by a cell from a row above (a row span) repeats that cell's text (filled down); a column no
     cell covers is an empty cell. Cell text is joined over its wrapped lines."""
-    text_of: dict[BBox, str] = {}
-    for texts, row in zip(table.extract(), table.rows):
-        for text, box in zip(texts, row.cells):
-            if box is not None:
-                text_of[box] = join_wrapped(text)
+    text_of = {box: join_wrapped(text) for box, text in cell_texts(table).items()}
     columns = sorted({box[0] for box in text_of})
     rows: list[list[str | None]] = []
     bboxes: list[BBox] = []
