@@ -522,11 +522,12 @@ def clause_around(text: str, q: Quantity) -> str:
     return text[starts[-1] if starts else 0: end.start() if end else len(text)]
 
 
-def topic_of(sentence: Sentence, lead: str | None, q: Quantity, measure: str) -> str:
+def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quantity, measure: str) -> str:
     """The topic from cue words: the clause around the number weighs most, then the sentence,
     the lead sentence it follows (一是…), the innermost heading and the outer headings. An
     example project's results (如：…项目，完成…) and physical quantities lean to project_outcome.
-    Nothing found → other."""
+    With no cue in any of those, the sentence before it in its paragraph (``before``) speaks for
+    it (…开展重点绩效评价。评价结果为优的2个…). Nothing found → other."""
     total: dict[str, int] = {}
 
     def add(scores: dict[str, int]) -> None:
@@ -545,6 +546,8 @@ def topic_of(sentence: Sentence, lead: str | None, q: Quantity, measure: str) ->
         add({"project_outcome": EXAMPLE_WEIGHT})
     if measure == "quantity" and q.core_unit not in TIME_UNITS:
         add({"project_outcome": PHYSICAL_WEIGHT})
+    if not total and before:
+        add(cue_scores(before, LEAD_WEIGHT))
     if not total:
         return "other"
     return max(TOPIC_ORDER, key=lambda topic: (total.get(topic, 0), -TOPIC_ORDER.index(topic)))
@@ -636,7 +639,8 @@ def sentence_span(sentence: Sentence) -> str:
     return span_of(list(sentence.lines)) if sentence.lines else f"p{sentence.page}:l{sentence.lineno}"
 
 
-def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, report: int | None) -> list[Fact]:
+def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: str | None,
+                      report: int | None) -> list[Fact]:
     """Every fact of one sentence whose Doc has QUANTITY entities."""
     text = doc.text
     facts: list[Fact] = []
@@ -650,7 +654,7 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, report: in
         threshold = is_threshold(text, q, previous)
         previous = (q, threshold)
         measure = measure_of(q, threshold)
-        topic = topic_of(sentence, lead, q, measure)
+        topic = topic_of(sentence, lead, before, q, measure)
         facts.append(Fact(
             topic=topic, subject=subject_of(doc, q, measure, topic),
             measure=measure, value=q.value, unit=q.unit, value_norm=q.value_norm,
@@ -668,13 +672,16 @@ def find_facts(layout: Layout, sectioned: Sectioned | None = None) -> list[Fact]
     is ``sectionise(layout)`` when the caller already has it."""
     sentences = (sectioned or sectionise(layout)).sentences
     leads = lead_sentences(sentences)
-    chosen = [(s, lead) for s, lead in zip(sentences, leads) if may_hold_quantity(s.text)]
+    befores = [prev.text if prev is not None and prev.paragraph == s.paragraph else None
+               for prev, s in zip([None, *sentences], sentences)]
+    chosen = [(s, lead, before) for s, lead, before in zip(sentences, leads, befores)
+              if may_hold_quantity(s.text)]
     if not chosen:
         return []
     report = report_year_of(layout)
     nlp = quantity_nlp()
     facts: list[Fact] = []
-    docs = nlp.pipe(masked_counter(s) for s, _ in chosen)
-    for (sentence, lead), doc in zip(chosen, docs):
-        facts.extend(facts_in_sentence(sentence, doc, lead, report))
+    docs = nlp.pipe(masked_counter(s) for s, _, _ in chosen)
+    for (sentence, lead, before), doc in zip(chosen, docs):
+        facts.extend(facts_in_sentence(sentence, doc, lead, before, report))
     return facts

@@ -179,3 +179,9 @@ def test_source_span_covers_the_sentence_lines():
     facts = facts_of(text)
     assert [f.source_span for f in facts] == ["p1:l2-3", "p1:l2-3"]
     assert facts[0].section == "一、绩效评价"
+
+
+def test_a_sentence_without_cues_takes_its_topic_from_the_sentence_before_it():
+    facts = facts_of("一、总体情况\n市财政局委托第三方机构对6个项目开展重点绩效评价。评价结果为优的2个，良的3个，中的1个。")
+    assert {f.topic for f in facts} == {"key_evaluation"}
+    assert sorted(f.value for f in facts) == [1, 2, 3, 6]
