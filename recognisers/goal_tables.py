@@ -133,10 +133,16 @@ COLUMN_ROLES = [
     (re.compile(r"^(指标值确定依据|偏差原因|偏差原因分析|备注)"), "basis"),
     (re.compile(r"^分值$"), "weight"),
     (re.compile(r"^得分$"), "score"),
+    # forms exported from the budget system split the target over three columns:
+    # 指标性质 (≥, ≤, =, 定性) | 指标值 (95) | 度量单位 (%)
+    (re.compile(r"^(指标性质|指标方向性?|运算符号?)$"), "operator"),
+    (re.compile(r"^(度量单位|计量单位)$"), "unit"),
     (re.compile(r"(指标值|预期当年实现值|预计当年实现|当年实现|年度指标值|目标值|预期目标)"), "target"),
 ]
 
-VALUE_ROLES = ("prev2", "prev1", "target", "actual", "weight", "score")
+VALUE_ROLES = ("prev2", "prev1", "operator", "target", "unit", "actual", "weight", "score")
+# the 指标性质 of a qualitative target: says no operator
+QUALITATIVE_MARK = re.compile(r"^(定性|定量)$")
 
 # what a value cell looks like
 _UNITS = sorted(
@@ -177,7 +183,7 @@ QUALITATIVE_PHRASE = re.compile(
 )
 MAX_QUALITATIVE_PHRASE = 6
 # a bare operator and/or unit: an empty history cell in a cell row (≥ 起, = %, 元, #)
-PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
+PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|定性|定量|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
 
 
 def squash(text: str) -> str:
@@ -336,7 +342,10 @@ def line_to_row(line: Line) -> Row:
     if text.count("|") >= 2:
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
         return Row(cells, True, [line])
-    return Row(join_value_tokens(join_goal_tokens(line.text.split())), False, [line])
+    tokens = line.text.split()
+    # a 指标性质 column's 定性/定量 before the value carries nothing a token row can place
+    tokens = [t for k, t in enumerate(tokens) if not (QUALITATIVE_MARK.match(t) and k + 1 < len(tokens))]
+    return Row(join_value_tokens(join_goal_tokens(tokens)), False, [line])
 
 
 def join_goal_tokens(tokens: list[str]) -> list[str]:
@@ -434,6 +443,10 @@ class Columns:
                     if pattern.search(squash(c)):
                         roles.setdefault(role, i)
                         break
+        if rows and not rows[0].in_cells:
+            # a token row glues 指标性质, 指标值 and 度量单位 into one value token (≥95%)
+            roles.pop("operator", None)
+            roles.pop("unit", None)
         if "prev1" in roles or "prev2" in roles:
             # 前年/上年 sit under a spanning 指标值 header whose sub-columns rarely line up in
             # a text dump, so their order is the form's: 前年, 上年, then this year's target
@@ -699,11 +712,26 @@ class IndicatorReader:
         self.indicators.append(Indicator(
             horizon=self.horizon, goal=self.goal,
             level1=printed_level1, level2=self.labels.level2, level3=name.strip(),
-            raw_value=cells.get("target"), hist_prev2=cells.get("prev2"), hist_prev1=cells.get("prev1"),
+            raw_value=target_as_printed(cells), hist_prev2=cells.get("prev2"), hist_prev1=cells.get("prev1"),
             actual_raw=cells.get("actual"), weight=_number(cells.get("weight")),
             score=_number(cells.get("score")), basis=cells.get("basis"),
             page=lines[0].page, source_span=span_of(lines),
         ))
+
+
+def target_as_printed(cells: dict[str, str | None]) -> str | None:
+    """The target value: its cell, with the operator and unit of a form that prints them in
+    columns of their own put back around it (≥ | 120 | 公里 → ≥120公里; 定性 says no operator)."""
+    target = cells.get("target")
+    if not target:
+        return target
+    operator = cells.get("operator") or ""
+    unit = cells.get("unit") or ""
+    if QUALITATIVE_MARK.match(squash(operator)):
+        operator = ""
+    if unit and squash(target).endswith(squash(unit)):
+        unit = ""
+    return f"{operator}{target}{unit}"
 
 
 def _number(cell: str | None) -> float | None:

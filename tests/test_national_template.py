@@ -105,3 +105,31 @@ def test_department_wide_form_name_stops_at_its_task_list():
     assert (table.kind, table.name) == ("department", "某市交通运输局")
     assert table.goal_text == "完成全市农村公路养护任务，保障道路安全畅通。"
     assert [(i.level3, i.raw_value) for i in table.indicators] == [("农村公路养护里程", "≥1500公里"), ("道路通行条件", "持续改善")]
+
+
+SPLIT_TARGET = [
+    ["2024年项目支出绩效目标表"], ["项目名称", "农村道路养护"], ["主管部门", "某县交通运输局"],
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+    ["产出指标", "数量指标", "养护里程", "≥", "120", "公里"],
+    ["", "质量指标", "优良路率", "≥", "80", "%"],
+    ["效益指标", "社会效益指标", "通行条件", "定性", "明显改善", ""],
+]
+
+
+@pytest.mark.parametrize("style", ["tabs", "pipes", "spaces"])
+def test_target_split_over_operator_value_and_unit_columns(style):
+    """Budget-system exports print 指标性质 | 指标值 | 度量单位 as three columns."""
+    if style == "tabs":
+        texts = ["\t".join(r) for r in SPLIT_TARGET]
+    elif style == "pipes":
+        texts = ["| " + " | ".join(r) + " |" if len(r) > 1 else r[0] for r in SPLIT_TARGET]
+    else:
+        texts = [" ".join(c for c in r if c) for r in SPLIT_TARGET]
+    lines = [Line(text, 1, n) for n, text in enumerate(texts, start=1)]
+    [table] = find_goal_tables(Layout("txt", [Page(1, lines)]))
+    got = [normalise_indicator(i) for i in table.indicators]
+    assert [(i.level3, i.raw_value, i.operator, i.value, i.unit, i.value_text) for i in got] == [
+        ("养护里程", "≥120公里", ">=", 120, "公里", None),
+        ("优良路率", "≥80%", ">=", 80, "%", None),
+        ("通行条件", "明显改善", None, None, None, "明显改善"),
+    ]
