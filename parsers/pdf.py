@@ -325,11 +325,33 @@ def open_sided_tables(page) -> list:
     return [t for t in page.find_tables(settings) if len(t.rows) > 1]
 
 
+def open_sides(page, tables: list) -> list[dict]:
+    """Verticals closing tables drawn without side borders: where the horizontal rules of a
+    found table run on past its outer columns (inner lines only, no left or right border), a
+    vertical at the rules' ends, over the table's height."""
+    sides = []
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        rules = [e for e in page.horizontal_edges if top - Y_TOLERANCE <= e["top"] <= bottom + Y_TOLERANCE
+                 and e["x0"] < x1 and e["x1"] > x0]
+        if not rules:
+            continue
+        left, right = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
+        if left < x0 - X_TOLERANCE:
+            sides.append(vertical_line(left, top, bottom))
+        if right > x1 + X_TOLERANCE:
+            sides.append(vertical_line(right, top, bottom))
+    return sides
+
+
 def find_page_tables(page, header_printed: bool) -> list:
-    """pdfplumber tables of a page, top to bottom: ruled ones; when the page prints a table
-    header line (``header_printed``) but has no ruled table, open-sided ones (horizontal rules
-    only)."""
+    """pdfplumber tables of a page, top to bottom: ruled ones (closed at their sides when
+    drawn without side borders); when the page prints a table header line
+    (``header_printed``) but has no ruled table, open-sided ones (horizontal rules only)."""
     tables = page.find_tables(LINES_SETTINGS)
+    sides = open_sides(page, tables)
+    if sides:
+        tables = page.find_tables({**LINES_SETTINGS, "explicit_vertical_lines": sides})
     if not tables and header_printed and page.horizontal_edges:
         tables = open_sided_tables(page)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom

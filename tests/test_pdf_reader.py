@@ -249,3 +249,18 @@ def test_national_form_with_spanning_row_labels(tmp_path):
     [form] = parse_file(build(tmp_path / "national.pdf", [P(HEADER[0][0]), table])).goal_tables
     assert (form.name, form.department, form.amount_wan) == ("城乡居民基本医疗保险补助资金", "广州市医疗保障局", 12500)
     assert [(i.level1, i.level2, i.level3) for i in form.indicators] == [e[:3] for e in EXPECTED]
+
+
+def test_table_without_side_borders_keeps_its_outer_columns(tmp_path):
+    """Inner lines and top/bottom rules only (a common government style): the lines strategy
+    alone finds just the inner columns and loses 一级指标 and 指标值."""
+    rows = [INDICATOR_HEADER, ["产出指标", "数量指标", "灯杆数", "≥12700基"], ["", "", "灯盏数", "≥24000盏"],
+            ["满意度指标", "服务对象满意度", "群众满意度", "≥98%"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 90, 220, 100])
+    table.setStyle(TableStyle([("INNERGRID", (0, 0), (-1, -1), 0.5, "black"),
+                               ("LINEABOVE", (0, 0), (-1, 0), 1, "black"), ("LINEBELOW", (0, -1), (-1, -1), 1, "black"),
+                               ("SPAN", (0, 1), (0, 2)), ("SPAN", (1, 1), (1, 2))]))
+    [form] = parse_file(build(tmp_path / "sides.pdf", [P("某项目绩效目标表"), table])).goal_tables
+    assert [(i.level1, i.level2, i.level3, i.raw_value) for i in form.indicators] == [
+        ("产出指标", "数量指标", "灯杆数", "≥12700基"), ("产出指标", "数量指标", "灯盏数", "≥24000盏"),
+        ("满意度指标", "服务对象满意度", "群众满意度", "≥98%")]
