@@ -322,7 +322,29 @@ def open_sided_tables(page) -> list:
     boundaries += gap_boundaries(page, words, boundaries) + side_boundaries(page)
     settings = {"vertical_strategy": "explicit", "explicit_vertical_lines": boundaries,
                 "horizontal_strategy": "lines"}
-    return [t for t in page.find_tables(settings) if len(t.rows) > 1]
+    return [t for t in page.find_tables(settings) if len(t.rows) > 1 and not has_unruled_rows(t)]
+
+
+def has_unruled_rows(table) -> bool:
+    """True when rules do not separate the table's rows: in one band between two rules, a
+    cell's text lines leave a gap of more than a line where another cell has text (a 三线表,
+    ruled only above and below its header and at its end, holds every row in one band). A
+    wrapped cell's lines follow each other without such gaps. Such a table is read line by
+    line instead, as borderless text."""
+    chars = table.page.chars
+    for row in table.rows:
+        cells = []
+        for box in (b for b in row.cells if b is not None):
+            inside = [c for c in chars if box[0] <= (c["x0"] + c["x1"]) / 2 < box[2]
+                      and box[1] <= (c["top"] + c["bottom"]) / 2 < box[3]]
+            if inside:
+                height = max(c["bottom"] - c["top"] for c in inside)
+                cells.append((sorted({round(c["top"]) for c in inside}), height))
+        for tops, height in cells:
+            gaps = [(a, b) for a, b in zip(tops, tops[1:]) if b - a > 1.8 * height]
+            if any(a < top < b for a, b in gaps for other, _ in cells if other is not tops for top in other):
+                return True
+    return False
 
 
 def open_sides(page, tables: list) -> list[dict]:

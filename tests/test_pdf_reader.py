@@ -264,3 +264,19 @@ def test_table_without_side_borders_keeps_its_outer_columns(tmp_path):
     assert [(i.level1, i.level2, i.level3, i.raw_value) for i in form.indicators] == [
         ("产出指标", "数量指标", "灯杆数", "≥12700基"), ("产出指标", "数量指标", "灯盏数", "≥24000盏"),
         ("满意度指标", "服务对象满意度", "群众满意度", "≥98%")]
+
+
+def test_three_line_table_is_read_row_by_row(tmp_path):
+    """A 三线表: rules above and below the header and at the end only. The rules do not part
+    the rows, so the table is read line by line, like borderless text."""
+    rows = [INDICATOR_HEADER, ["产出指标", "数量指标", "灯杆数", "≥12700基"], ["", "", "灯盏数", "≥24000盏"],
+            ["", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"],
+            ["满意度指标", "服务对象满意度", "群众满意度", "≥98%"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 90, 220, 100])
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1, "black"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, "black"),
+                               ("LINEBELOW", (0, -1), (-1, -1), 1, "black")]))
+    [form] = parse_file(build(tmp_path / "three.pdf", [P("路灯电费绩效目标表"), table])).goal_tables
+    assert [(i.level1, i.level2, i.level3, i.raw_value) for i in form.indicators] == [
+        ("产出指标", "数量指标", "灯杆数", "≥12700基"), ("产出指标", "数量指标", "灯盏数", "≥24000盏"),
+        ("产出指标", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"),
+        ("满意度指标", "服务对象满意度", "群众满意度", "≥98%")]
