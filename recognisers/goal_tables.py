@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from parsers.layout import Line, Layout, span_of
 from pipeline.levels import is_level1_label, is_level2_label
+from pipeline.values import MONEY_TO_WAN
 from schemas.records import GoalTable, Indicator
 
 # ---------------------------------------------------------------------------------------------
@@ -319,7 +320,7 @@ def parse_amount_wan(text: str | None, label_unit: str = "万元") -> float | No
     m = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?", s)
     if not m:
         return None
-    factor = {"亿元": Decimal(10000), "亿": Decimal(10000), "元": Decimal("0.0001")}.get(m.group(2) or label_unit, 1)
+    factor = MONEY_TO_WAN.get(m.group(2) or label_unit, Decimal(1))
     return float(Decimal(m.group(1)) * factor)  # decimal: 9.87亿元 is 98700, not 98699.99999999999
 
 
