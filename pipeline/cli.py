@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -72,7 +73,7 @@ def run_ingest(args: argparse.Namespace, console: Console) -> int:
     progress bar, print the summary; returns the exit code."""
     files = collect_files(args.paths)
     if not files:
-        console.print("[red]nothing to ingest:[/] no report files under " + " ".join(args.paths))
+        console.print("[red]nothing to ingest:[/] no report files under " + escape(" ".join(args.paths)), soft_wrap=True)
         return EXIT_CRASH
     db = (args.db or default_db()).resolve()
     try:  # fail before Prefect starts when the file is locked by another writer or unusable
@@ -94,11 +95,13 @@ def run_ingest(args: argparse.Namespace, console: Console) -> int:
 
         summary = ingest_flow([str(f) for f in files], str(db), args.force, advance)
     console.print(summary_table(summary))
+    # Paths and reasons are printed whole (never wrapped, never read as markup) so they can be
+    # copied from a narrow terminal or a CI log.
     for failure in summary.failures:
-        console.print(f"[red]failed[/] {failure.path}: {failure.error}")
+        console.print(f"[red]failed[/] {escape(str(failure.path))}: {escape(failure.error)}", soft_wrap=True)
     for skipped in (o for o in summary.outcomes if o.status == "skipped"):
-        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.error}")
-    console.print(f"database: {db}")
+        console.print(f"[yellow]skipped[/] {escape(str(skipped.path))}: {escape(skipped.error)}", soft_wrap=True)
+    console.print(f"database: {escape(str(db))}", soft_wrap=True)
     return summary.exit_code
 
 
@@ -113,10 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args, console)
     except UsageError as exc:
-        console.print(f"[red]error:[/] {exc}")
+        console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
         return EXIT_CRASH
     except Exception as exc:  # a crash: say what happened, exit 1
-        console.print(f"[red]crashed:[/] {type(exc).__name__}: {exc}")
+        console.print(f"[red]crashed:[/] {type(exc).__name__}: {escape(str(exc))}", soft_wrap=True)
         if os.environ.get("JIXIAO_DEBUG"):
             raise
         return EXIT_CRASH
