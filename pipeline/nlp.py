@@ -66,6 +66,8 @@ PER_UNITS = ("立方米", "平方米", "人次", "年", "月", "日", "天", "�
 UNITS = sorted({u for units in UNITS_BY_MEASURE.values() for u in units}, key=len, reverse=True)
 APPROX_TAILS = ("多", "余")
 MULTIPLIERS = ("万", "亿")
+# what joins the two ends of a range (80-89分, 3～5个工作日 in ASCII width, 200至300人次)
+RANGE_SEPARATORS = ("-", "~", "—", "–", "至", "到")
 
 # Words that begin with a unit's character but are not that unit (五家庭, 三个人, 三分之一,
 # 两成本): a quantity never ends where one of these starts.
@@ -79,7 +81,7 @@ UNIT_CLASHES = (
 )
 
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE_NUMBER = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+CHINESE_NUMBER = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
 # a number is not a quantity's when it is part of a code (DN100, PM2.5, G20)
 NUMBER = re.compile(rf"(?<![A-Za-z\d.])(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})")
 NUMBER_TOKEN = rf"^(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})$"
@@ -161,6 +163,21 @@ def quantity_parts(text: str, match: re.Match) -> list[str] | None:
     return [*parts, unit, "/", per] if per else [*parts, unit]
 
 
+def range_parts(text: str, match: re.Match) -> list[str] | None:
+    """The parts of a range starting at ``match``: [low, separator, high's quantity parts] for
+    80-89分 or 200至300人次, [low's parts, separator, high's parts] for 80%-90% (both ends in
+    the same unit); None when no range starts there."""
+    low = quantity_parts(text, match)
+    low_end = match.end() + (sum(map(len, low[1:])) if low else 0)
+    if not text.startswith(RANGE_SEPARATORS, low_end):
+        return None
+    high = NUMBER.match(text, low_end + 1)
+    high_parts = quantity_parts(text, high) if high else None
+    if high_parts is None or (low is not None and low[1:] != high_parts[1:]):
+        return None
+    return [*(low or [match.group()]), text[low_end], *high_parts]
+
+
 class QuantityTokenizer:
     """Text → Doc: quantities cut into their parts, numeral place names kept whole, the rest
     segmented by :func:`domain_tokenizer`. Digits never belong to a word, so every Arabic number
@@ -190,7 +207,7 @@ class QuantityTokenizer:
         for match in NUMBER.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
-            parts = quantity_parts(text, match)
+            parts = range_parts(text, match) or quantity_parts(text, match)
             if parts is None and not match.group()[0].isdigit():
                 continue  # a Chinese numeral without a unit is part of a word (统一, 一是)
             found.append((match.start(), parts or [match.group()]))
@@ -209,6 +226,7 @@ def quantity_patterns() -> list[dict]:
     quantity = [{"TEXT": {"REGEX": NUMBER_TOKEN}}, approx,
                 {"TEXT": {"IN": list(MULTIPLIERS)}, "OP": "?"}, approx, {"TEXT": {"IN": UNITS}}]
     rate = [*quantity, {"TEXT": "/"}, {"TEXT": {"IN": list(PER_UNITS)}}]
+    low_end = [*quantity[:-1], {"TEXT": {"IN": UNITS}, "OP": "?"}, {"TEXT": {"IN": list(RANGE_SEPARATORS)}}]
     percent = [{"TEXT": PERCENT_WORD}, {"TEXT": {"REGEX": rf"^(?:百|{CHINESE_NUMBER})$"}}]
     places = list(full_place_names())
     name_part = {"TEXT": {"REGEX": r"^[\u4e00-\u9fff]{1,6}$"}, "OP": f"{{0,{MAX_ORG_NAME_TOKENS}}}"}
@@ -216,6 +234,7 @@ def quantity_patterns() -> list[dict]:
     return [
         {"label": "QUANTITY", "pattern": quantity},
         {"label": "QUANTITY", "pattern": rate},
+        {"label": "QUANTITY", "pattern": [*low_end, *quantity]},
         {"label": "QUANTITY", "pattern": percent},
         {"label": "GPE", "pattern": [{"TEXT": {"IN": places}}]},
         {"label": "ORG", "pattern": [{"TEXT": {"IN": places}}, name_part, head]},

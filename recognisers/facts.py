@@ -29,7 +29,8 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span, Token
 
 from parsers.layout import Layout, span_of
-from pipeline.nlp import APPROX_TAILS, MULTIPLIERS, PERCENT_WORD, UNITS, UNITS_BY_MEASURE, quantity_nlp
+from pipeline.nlp import (APPROX_TAILS, MULTIPLIERS, PERCENT_WORD, RANGE_SEPARATORS, UNITS, UNITS_BY_MEASURE,
+                          quantity_nlp)
 from pipeline.values import to_ascii_width
 from recognisers.metadata import (CHINESE_DIGITS as CHINESE_DIGITS_TABLE, CHINESE_YEAR, FULL_WIDTH_DIGITS,
                                   find_title, report_year, squash, title_line_indices)
@@ -92,11 +93,11 @@ STRICT_BOUND = re.compile(r"(?:不少于|不低于|不超过|不高于|不多于
 DEADLINE_AFTER = re.compile(r"^(?:内|以内|之内)")
 TIME_UNITS = {"个工作日", "工作日", "小时", "分钟", "个月"}
 OPEN_BOUND_BEFORE = re.compile(r"(?:超过|高于|低于|大于|小于)$")
-OPEN_BOUND_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:及)?(?:以上|以下|以内|之内)")
+OPEN_BOUND_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:及)?(?:以上|以下|以内|之内|之间)")
 # words that make a sentence a rule rather than a report of what happened
 NORMATIVE = re.compile(r"规定|原则上|方可|必须|须|应当|不得|门槛|起点")
 # a bounded quantity that defines a class: 超过200万元（含）以上的项目
-DEFINES_CLASS = re.compile(r"^(?:（含）|\(含\))?(?:及)?(?:以上|以下|以内)?(?:[（(][^）)]*[）)])?的")
+DEFINES_CLASS = re.compile(r"^(?:（含）|\(含\))?(?:及)?(?:以上|以下|以内|之间)?(?:[（(][^）)]*[）)])?的")
 # a quantity in brackets right after a threshold is an alternative threshold: 200万元以上（信息化100万元）
 ALTERNATIVE = re.compile(r"^(?:（含）|\(含\))?(?:以上|以下|以内)?[（(][^（）()]{0,12}$")
 
@@ -131,12 +132,22 @@ LINKING_NOISE = {
     "达", "达到", "已达", "为", "是", "约", "大约", "超", "超过", "近", "将近", "接近", "逾",
     "共", "共计", "累计", "合计", "均", "均在", "在", "已", "已经", "不少", "于", "不低于",
     "不少于", "不超过", "不高于", "至少", "高于", "低于", "多达", "到", "至", "下降到", "降至",
-    "提高到", "增长到", "增至", "上升到", "原则上", "分别", "总", "的", "不",
+    "提高到", "增长到", "增至", "上升到", "原则上", "分别", "总", "的", "不", "有", "共有",
 }
 # a linking word jieba glued to the subject's last word (占比达 → 比达)
 TRAILING_LINK = re.compile(r"(?:已达|达到|达|为)$")
 CHANGE_VERBS = {"下降", "降低", "减少", "增长", "增加", "提高", "提升", "上升", "减少了", "增长了"}
 COMPARISON = {"较", "比", "同比", "环比", "比上年", "较上年"}
+# a change named by its verb alone (同比增长幅度): it is the change of the previous fact's subject
+BARE_CHANGE = re.compile(rf"^(?:{'|'.join(sorted(COMPARISON, key=len, reverse=True))})?"
+                         rf"(?:{'|'.join(sorted(CHANGE_VERBS, key=len, reverse=True))})幅度$")
+# 由/从 … 到/至: a change from one value to another (由上年的85%提高到92.3%)
+CHANGE_SOURCE = {"由", "从"}
+CHANGE_TO = {"到", "至", "下降到", "降至", "提高到", "增长到", "增至", "上升到", "上升至", "提高至", "下降至",
+             "增加到", "减少到", "减少至", "增加至"}
+CHANGE_FILLER = {"的", "年", "年度", "为", *CHANGE_TO}
+# words after a quantity that make it the bound of a class (90分以上的项目)
+CLASS_BOUNDS = {"以上", "以下", "以内", "之间", "及以上", "及以下"}
 # what a comparison is made with, within BASELINE_TOKENS tokens after 较/比 (a year counts too)
 BASELINES = {"上年", "去年", "上年度", "同期", "年初", "上年同期"}
 BASELINE_TOKENS = 3
@@ -145,7 +156,7 @@ GENERIC_SUBJECTS = {"得分", "分数", "评分", "金额", "资金", "比例", 
 # verbs after the counted noun that name what was done to it: 对31个重大项目开展重点评价
 ACTIVITY_VERBS = {"开展", "进行", "实施", "参加", "参与", "接受", "纳入"}
 # where a counted noun ends: bounds, adverbs and verbs that start the predicate (两个部门|联合检查)
-NOUN_STOPS = {"以上", "以下", "左右", "以内", "之内", "内", "上下", "等", "评价", "被", "了",
+NOUN_STOPS = {"以上", "以下", "左右", "以内", "之内", "之间", "内", "上下", "等", "评价", "被", "了",
               "全部", "均", "都", "已", "已经", "全面", "分别", "共", "累计", "同步", "联合", "共同",
               "完成", "实现", "达到", "获得", "通过", "报送", "编报", "提交", "落实", "建立",
               "出台", "印发", "签订", "发放", "下达", "拨付", "覆盖", "涉及", "得到", "受益",
@@ -193,6 +204,7 @@ class Quantity:
     value_norm: float
     unit_norm: str
     tail_approx: bool
+    is_range: bool
     numeral: str
     start: int
     end: int
@@ -219,10 +231,12 @@ def chinese_to_number(text: str) -> int:
 
 
 def number_value(text: str) -> Decimal:
-    """An Arabic (1,234.5) or Chinese (一千) number as a Decimal."""
+    """An Arabic (1,234.5) or Chinese (一千, 三点五) number as a Decimal."""
     if text[0].isdigit():
         return Decimal(text.replace(",", ""))
-    return Decimal(chinese_to_number(text))
+    whole, _, fraction = text.partition("点")
+    digits = "".join(str(CHINESE_DIGITS[c]) for c in fraction)
+    return Decimal(f"{chinese_to_number(whole)}.{digits}" if digits else chinese_to_number(whole))
 
 
 def normalised(value: Decimal, multiplier: str | None, core_unit: str) -> tuple[float, str]:
@@ -238,23 +252,29 @@ def normalised(value: Decimal, multiplier: str | None, core_unit: str) -> tuple[
 
 
 def read_quantity(ent: Span) -> Quantity:
-    """A QUANTITY entity (number [多/余] [万/亿] [多/余] unit [/ per-unit]) → :class:`Quantity`."""
+    """A QUANTITY entity (number [多/余] [万/亿] [多/余] unit [/ per-unit]) → :class:`Quantity`.
+    A range (80-89分, 200至300人次) is read as its low end in the high end's unit."""
     tokens = [t.text for t in ent]
+    separator = next((i for i, t in enumerate(tokens) if i and t in RANGE_SEPARATORS), None)
+    low = tokens[0] if separator else None
+    if separator:
+        tokens = tokens[separator + 1:]
     if tokens[0] == PERCENT_WORD:
         value = Decimal(100) if tokens[1] == "百" else number_value(tokens[1])
         return Quantity(value=float(value), unit=PERCENT_WORD, core_unit=PERCENT_WORD,
-                        value_norm=float(value), unit_norm="%", tail_approx=False, numeral=tokens[1],
+                        value_norm=float(value), unit_norm="%", tail_approx=False, is_range=low is not None,
+                        numeral=tokens[1],
                         start=ent.start_char, end=ent.end_char, first=ent.start, last=ent.end)
     per = tokens[-1] if len(tokens) > 2 and tokens[-2] == "/" else None
     unit_index = len(tokens) - 3 if per else len(tokens) - 1
-    numeral, core_unit, middle = tokens[0], tokens[unit_index], tokens[1:unit_index]
+    numeral, core_unit, middle = low or tokens[0], tokens[unit_index], tokens[1:unit_index]
     multiplier = next((t for t in middle if t in MULTIPLIERS), None)
     value = number_value(numeral)
     value_norm, unit_norm = normalised(value, multiplier, core_unit)
     return Quantity(
         value=float(value), unit="".join(tokens[1:]), core_unit=core_unit, value_norm=value_norm,
         unit_norm=f"{unit_norm}/{per}" if per else unit_norm,
-        tail_approx=any(t in APPROX_TAILS for t in middle), numeral=numeral,
+        tail_approx=any(t in APPROX_TAILS for t in middle), is_range=low is not None, numeral=numeral,
         start=ent.start_char, end=ent.end_char, first=ent.start, last=ent.end,
     )
 
@@ -306,7 +326,8 @@ def is_approximate(text: str, q: Quantity) -> bool:
 def is_threshold(text: str, q: Quantity, previous: tuple[Quantity, bool] | None) -> bool:
     """True for a number that states a rule: a strict bound (不少于两个, 不低于90%, 至少开展1次);
     a time limit (20个工作日内); a grade band (90分以上为优); an open bound (超过, 以上) in a
-    rule sentence or defining a class (200万元以上的项目); an alternative printed in brackets
+    rule sentence or defining a class (200万元以上的项目), or a range defining one (得分在80-89分
+    之间的项目); an alternative printed in brackets
     right after a threshold (200万元以上（信息化建设100万元）). ``previous`` is the sentence's
     previous fact and whether it was a threshold."""
     before, after = text[:q.start], text[q.end:]
@@ -316,6 +337,8 @@ def is_threshold(text: str, q: Quantity, previous: tuple[Quantity, bool] | None)
         return True
     if OPEN_BOUND_BEFORE.search(before) or OPEN_BOUND_AFTER.match(after):
         return bool(NORMATIVE.search(text) or DEFINES_CLASS.match(after))
+    if q.is_range and DEFINES_CLASS.match(after):
+        return True  # 完成率在80%-90%的项目
     if previous is not None and previous[1]:
         return bool(ALTERNATIVE.match(text[previous[0].end:q.start]))
     return False
@@ -380,17 +403,48 @@ def words_before(doc: Doc, start: int, q: Quantity) -> list[Token]:
         return []
     if tokens and tokens[-1].text in CHANGE_VERBS and any(word in ("到", "至") for word in linking):
         tokens.pop()
-    cut = 0
+    source = change_source(tokens)
+    if source is not None:
+        tokens = tokens[:source]
+    cut, in_class = 0, False
     for i, token in enumerate(tokens):
-        if token.ent_type_ == "QUANTITY" or token.text in LIST_BREAKS or token.text in PREPOSITIONS:
+        if token.ent_iob_ == "B":
+            in_class = token.ent_type_ == "QUANTITY" and names_a_class(tokens, i)
+        if token.ent_type_ == "QUANTITY" and not in_class:
+            cut = i + 1
+        elif token.text in LIST_BREAKS or token.text in PREPOSITIONS:
             cut = i + 1
         elif token.text in CONJUNCTIONS and any(t.ent_type_ == "QUANTITY" for t in tokens[:i]):
             cut = i + 1
     tokens = drop_comparison(tokens[cut:])
     while tokens and (tokens[0].text in LEADING_NOISE or tokens[0].ent_type_ in ("ORG", "GPE")
-                      or tokens[0].like_num or tokens[0].is_punct):
+                      or (tokens[0].like_num and tokens[0].ent_type_ != "QUANTITY") or tokens[0].is_punct):
         tokens = tokens[1:]
     return tokens
+
+
+def names_a_class(tokens: list[Token], i: int) -> bool:
+    """True when the quantity starting at ``tokens[i]`` bounds a class named after it (90分以上的
+    项目, 80-89分之间的项目): the bound belongs to the subject of the count that follows."""
+    rest = tokens[i:]
+    end = next((k for k, t in enumerate(rest) if t.ent_type_ != "QUANTITY"), len(rest))
+    after = rest[end].text if end < len(rest) else ""
+    is_range = any(t.text in RANGE_SEPARATORS for t in rest[1:end])
+    return after in CLASS_BOUNDS or (is_range and after == "的")
+
+
+def change_source(tokens: list[Token]) -> int | None:
+    """The index of 由/从 when the words after it are only the start of a change (由上年的85%提高到
+    → the quantity after it, or the one after the change verb): both ends of 由…到… measure what
+    is named before 由/从. None otherwise."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].text in CHANGE_SOURCE:
+            rest = tokens[i + 1:]
+            if all(t.ent_type_ == "QUANTITY" or t.like_num or t.text in CHANGE_FILLER or t.text in BASELINES
+                   or t.text in CHANGE_VERBS for t in rest):
+                return i
+            return None
+    return None
 
 
 def drop_comparison(tokens: list[Token]) -> list[Token]:
@@ -418,6 +472,7 @@ def noun_after(doc: Doc, q: Quantity, end: int) -> tuple[list[Token], int]:
             depth = max(0, depth - 1)
         elif depth == 0:
             if (token.text in NOUN_STOPS or token.text in ACTIVITY_VERBS or token.text in LIST_BREAKS
+                    or token.text in CHANGE_VERBS or token.text in CHANGE_TO
                     or token.ent_type_ == "QUANTITY" or token.is_punct):
                 break
             noun.append(token)
@@ -468,6 +523,8 @@ def subject_of(doc: Doc, q: Quantity, measure: str, topic: str) -> str | None:
     start, end = clause_bounds(doc, q)
     before = words_before(doc, start, q)
     noun, stop = noun_after(doc, q, end)
+    if measure == "threshold" and DEFINES_CLASS.match(doc.text[q.end:]):
+        noun = []  # 200万元以上的项目: the bound is on what precedes it, the projects are the class
     activity = activity_after(doc, stop, end) if noun else []
     words = noun + activity if noun and activity else before + noun
     words = [t for t in words if t.text not in CLAUSE_END and t.text not in LIST_BREAKS]
@@ -655,8 +712,11 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: st
         previous = (q, threshold)
         measure = measure_of(q, threshold)
         topic = topic_of(sentence, lead, before, q, measure)
+        subject = subject_of(doc, q, measure, topic)
+        if subject and BARE_CHANGE.match(subject) and facts and facts[-1].subject:
+            subject = facts[-1].subject + subject  # 占比35.6%，较上年提高3个百分点: the share's rise
         facts.append(Fact(
-            topic=topic, subject=subject_of(doc, q, measure, topic),
+            topic=topic, subject=subject,
             measure=measure, value=q.value, unit=q.unit, value_norm=q.value_norm,
             unit_norm=q.unit_norm, approx=is_approximate(text, q),
             year=year_of(sentence, q, report), section=sentence.section or None,

@@ -76,6 +76,22 @@ def test_approximations(text, value, approx):
     assert only(facts_of(text), value).approx is approx
 
 
+def test_chinese_decimals_are_read():
+    fact = only(facts_of("共评价项目二十五个，涉及资金三点五亿元。"), 3.5)
+    assert (fact.unit, fact.value_norm, fact.subject) == ("亿元", 35000, "涉及资金")
+
+
+@pytest.mark.parametrize("sentence, low, unit", [
+    ("培训人员200至300人次。", 200, "人次"),
+    ("每个项目现场核查时间为3～5个工作日。", 3, "个工作日"),
+    ("单个项目评价经费一般为5万-8万元。", 5, "万元"),
+])
+def test_a_range_is_one_fact_at_its_low_end(sentence, low, unit):
+    facts = facts_of(sentence)
+    assert [(f.value, f.unit) for f in facts] == [(low, unit)]
+    assert facts[0].subject and not any(c in facts[0].subject for c in "-~～至")
+
+
 # ---------------------------------------------------------------------------------------------
 # not facts
 
@@ -132,6 +148,35 @@ def test_an_open_bound_in_a_report_of_results_is_no_threshold():
 ])
 def test_subjects(text, value, subject):
     assert only(facts_of(text), value).subject == subject
+
+
+def test_a_band_defining_a_class_is_a_threshold_and_names_the_count_after_it():
+    facts = facts_of("重点评价项目中，得分在80-89分之间的项目有8个，完成率在80%-90%的项目12个。")
+    assert [(f.value, f.measure, f.subject) for f in facts] == [
+        (80, "threshold", "重点评价得分"),
+        (8, "count", "得分在80-89分之间的项目"),
+        (80, "threshold", "完成率"),
+        (12, "count", "完成率在80%-90%的项目"),
+    ]
+
+
+def test_an_open_bound_names_the_count_after_it():
+    facts = facts_of("评价得分在90分以上的项目有5个。")
+    assert only(facts, 5).subject == "评价得分在90分以上的项目"
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目资金执行率由上年的85%提高到92.3%。",
+    "项目资金执行率从2022年的85%上升至2023年的92.3%。",
+])
+def test_both_ends_of_a_change_measure_what_is_named_before_it(sentence):
+    facts = facts_of(sentence)
+    assert [(f.value, f.subject) for f in facts] == [(85, "项目资金执行率"), (92.3, "项目资金执行率")]
+
+
+def test_a_change_named_by_its_verb_alone_takes_the_subject_before_it():
+    facts = facts_of("纳入绩效监控的资金达1256.78亿元，同比增长12.5%。")
+    assert only(facts, 12.5).subject == "纳入绩效监控的资金同比增长幅度"
 
 
 # ---------------------------------------------------------------------------------------------
