@@ -73,8 +73,8 @@ QUALITATIVE_WORDS = {
 
 # Money units → factor to 万元. A bare 万/亿 is the 万元/亿元 shorthand (see module docstring).
 MONEY_TO_WAN: dict[str, Decimal] = {
-    "元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000),
-    "万": Decimal(1), "亿": Decimal(10000),
+    "元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "千万元": Decimal(1000),
+    "亿元": Decimal(10000), "万": Decimal(1), "亿": Decimal(10000),
 }
 # Leading multipliers of non-money units (271万平方米 → 2710000 平方米).
 MULTIPLIERS: dict[str, Decimal] = {"万": Decimal(10000), "亿": Decimal(100000000)}

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from parsers.layout import Layout, span_of
 from pipeline.nlp import (APPROX_TAILS, MULTIPLIERS, PERCENT_WORD, RANGE_SEPARATORS, UNITS, UNITS_BY_MEASURE,
                           quantity_nlp)
-from pipeline.values import to_ascii_width
+from pipeline.values import MONEY_TO_WAN, MULTIPLIERS as VALUE_MULTIPLIERS, to_ascii_width
 from recognisers.metadata import (CHINESE_DIGITS as CHINESE_DIGITS_TABLE, CHINESE_YEAR, FULL_WIDTH_DIGITS,
                                   find_title, report_year, squash, title_line_indices)
 from recognisers.sections import Heading, Sectioned, Sentence, sectionise
@@ -42,10 +42,6 @@ from schemas.records import Fact
 
 UNIT_MEASURE = {unit: measure for measure, units in UNITS_BY_MEASURE.items() for unit in units}
 UNIT_MEASURE[PERCENT_WORD] = "ratio"
-# 元 multiples in 万元
-MONEY_IN_WAN = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1),
-                "千万元": Decimal(1000), "亿元": Decimal(10000)}
-MULTIPLIER_VALUE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 # ratio units → (factor to percent, normalised unit)
 RATIO_IN_PERCENT = {"%": (Decimal(1), "%"), "‰": (Decimal("0.1"), "%"), "成": (Decimal(10), "%"),
                     "个百分点": (Decimal(1), "百分点"), "百分点": (Decimal(1), "百分点")}
@@ -242,9 +238,9 @@ def number_value(text: str) -> Decimal:
 def normalised(value: Decimal, multiplier: str | None, core_unit: str) -> tuple[float, str]:
     """(value_norm, unit_norm) per the contract: money in 万元, ratios in percent, a 万/亿
     multiplier of any other unit multiplied out."""
-    factor = MULTIPLIER_VALUE[multiplier] if multiplier else Decimal(1)
-    if core_unit in MONEY_IN_WAN:
-        return float(value * factor * MONEY_IN_WAN[core_unit]), "万元"
+    factor = VALUE_MULTIPLIERS[multiplier] if multiplier else Decimal(1)
+    if core_unit in MONEY_TO_WAN:
+        return float(value * factor * MONEY_TO_WAN[core_unit]), "万元"
     if core_unit in RATIO_IN_PERCENT:
         percent, unit_norm = RATIO_IN_PERCENT[core_unit]
         return float(value * percent), unit_norm
