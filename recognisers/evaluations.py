@@ -41,8 +41,8 @@ from itertools import combinations
 from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
-    TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of, heading_marker, page_furniture,
-    sectionise, squash,
+    HEADING_COUNTER, TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of, heading_marker,
+    page_furniture, sectionise, squash,
 )
 from schemas.records import Evaluation
 
@@ -108,9 +108,6 @@ KEY_WORDS = re.compile(r"重点(?:项目)?(?:支出)?(?:绩效)?评价|第三方
 
 # ---- prose
 
-COUNTER = re.compile(
-    r"^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+[、.．]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳])\s*")
 QUOTED_NAME = re.compile(r"^[“\"「『](.+?)[”\"」』]")
 # what follows a project's name in its heading: (项目)绩效执行结果, 重点绩效评价, 评价情况 …
 EVAL_SUFFIX = re.compile(
@@ -900,7 +897,7 @@ def project_heading(title: str) -> ProjectHeading | None:
     项目/资金/经费 … is itself the name. Work items (推进…), generic kinds of spending or of
     evaluation (重点项目支出, 事前), counted projects (35个重点项目) and titles with sentence
     punctuation name no project."""
-    text = COUNTER.sub("", squash(title)).strip("。：:；;，,")
+    text = HEADING_COUNTER.sub("", squash(title)).strip("。：:；;，,")
     text = re.sub(r"^(?:关于|对)", "", text)
     suffix = EVAL_SUFFIX.search(text)
     name = re.sub(r"的$", "", text[:suffix.start()] if suffix else text)
@@ -969,7 +966,7 @@ def problem_subsection_findings(section: ProjectSection) -> list[str]:
             inside = [t for t in section.sentences if sub in t.path and t.path[-1] != sub]
             items = list(dict.fromkeys(t.path[depth + 1] for t in inside))
             if items:
-                return [f for h in items for f in split_findings(COUNTER.sub("", h.title))[:1]]
+                return [f for h in items for f in split_findings(HEADING_COUNTER.sub("", h.title))[:1]]
             return [f for p in paragraphs_under([t for t in section.sentences if t.path[-1] == sub], sub)
                     for f in split_findings(p)]
     return []

@@ -23,6 +23,7 @@ import zhconv
 from parsers.layout import PAGE_NUMBER, Layout
 from pipeline.gazetteer import Place, context_fit, gazetteer, resolve_among
 from pipeline.jieba_setup import place_tokenizer
+from recognisers.sections import HEADING_COUNTER
 
 # ---------------------------------------------------------------------------------------------
 # text normalisation
@@ -57,7 +58,6 @@ MAX_TITLE_LINES = 3
 ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*")
 TITLE_END = re.compile(r"(报告|情况|总结|结果|说明|汇报|通报|材料|要点|计划|方案)$")
 SENTENCE_PUNCT = re.compile(r"[。，,；;：:！？]")
-HEADING = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))")
 DATE = re.compile(r"^\d{4}年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 DOC_NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d+号$")
 ORGAN_LINE = re.compile(r"^[\u4e00-\u9fff·（）()]{4,40}$")
@@ -69,7 +69,7 @@ def is_title_like(text: str) -> bool:
     """A short line of words without sentence punctuation that is not a section heading."""
     s = squash(text)
     return (0 < len(s) <= TITLE_MAX and "\t" not in text and not SENTENCE_PUNCT.search(s)
-            and not HEADING.match(s) and bool(re.search(r"[\u4e00-\u9fff]", s)))
+            and not HEADING_COUNTER.match(s) and bool(re.search(r"[\u4e00-\u9fff]", s)))
 
 
 def is_organ_line(text: str) -> bool:
@@ -309,7 +309,7 @@ def report_year(title: str, norm: list[str]) -> int | None:
             return found[0][0]
     for text in norm:
         s = squash(text)
-        if HEADING.match(s) and years_in(s) and not FORWARD.search(s):
+        if HEADING_COUNTER.match(s) and years_in(s) and not FORWARD.search(s):
             return years_in(s)[0][0]
     counts = Counter(y for text in norm if "\t" not in text for y, _ in years_in(QUOTED.sub("", text)))
     return counts.most_common(1)[0][0] if counts else None
@@ -343,7 +343,7 @@ def target_year(title: str, norm: list[str], report: int | None, title_idx: list
     if not has_goal_tables(norm, headings):
         return None
     announcing = [i for i, text in enumerate(norm) if i not in headings and i not in title_idx and "绩效目标" in text
-                  and is_short_line(squash(text)) and not HEADING.match(squash(text))]
+                  and is_short_line(squash(text)) and not HEADING_COUNTER.match(squash(text))]
     for indices in (headings, announcing):
         counts = Counter(last or first for i in indices for first, last in years_in(norm[i]))
         if counts:

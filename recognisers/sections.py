@@ -43,6 +43,8 @@ HEADING_MARKERS: list[tuple[str, re.Pattern]] = [
     ("paren_arabic", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①-⑳])")),
 ]
+# any heading or list counter, with the spaces after it (stripped from titles and findings)
+HEADING_COUNTER = re.compile("(?:" + "|".join(pattern.pattern for _, pattern in HEADING_MARKERS) + r")\s*")
 # styles whose numbering may continue one another: （二） … （3） … （七）
 STYLE_FAMILY = {"paren_cn": "paren", "paren_arabic": "paren", "cn": "plain", "arabic": "plain"}
 ANNEX = re.compile(r"^附(?:件|表)?\s*\d*\s*[:：]|^附(?:件|表)\s*\d*\s*$|^附件\s*\d+")
