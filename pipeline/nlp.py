@@ -83,8 +83,10 @@ UNIT_CLASHES = (
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE_NUMBER = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
 # a number is not a quantity's when it is part of a code (DN100, PM2.5, G20)
-NUMBER = re.compile(rf"(?<![A-Za-z\d.])(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})")
-NUMBER_TOKEN = rf"^(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})$"
+# a round number named by its power alone, always approximate: 近千个, 上百家, 千余人次, 万余户
+ROUND_NUMBER = r"(?:(?<=[近约超逾上])[百千万]|[百千万](?=[余多]))"
+NUMBER = re.compile(rf"(?<![A-Za-z\d.])(?:{ARABIC_NUMBER}|{CHINESE_NUMBER}|{ROUND_NUMBER})")
+NUMBER_TOKEN = rf"^(?:{ARABIC_NUMBER}|{CHINESE_NUMBER}|[百千万])$"
 # a percentage in words: 百分之九十五, 百分之百
 PERCENT_WORD = "百分之"
 PERCENT_IN_WORDS = re.compile(rf"{PERCENT_WORD}(百|{CHINESE_NUMBER})")

@@ -34,7 +34,8 @@ from pipeline.nlp import (APPROX_TAILS, MULTIPLIERS, PERCENT_WORD, RANGE_SEPARAT
 from pipeline.values import MONEY_TO_WAN, MULTIPLIERS as VALUE_MULTIPLIERS, to_ascii_width
 from recognisers.metadata import (CHINESE_DIGITS as CHINESE_DIGITS_TABLE, CHINESE_YEAR, FULL_WIDTH_DIGITS,
                                   find_title, report_year, squash, title_line_indices)
-from recognisers.sections import Heading, Sectioned, Sentence, sectionise
+from recognisers.evaluations import EVAL_SUFFIX, PROJECT_NOUN
+from recognisers.sections import HEADING_COUNTER, Heading, Sectioned, Sentence, sectionise, squash
 from schemas.records import Fact
 
 # ---------------------------------------------------------------------------------------------
@@ -47,12 +48,13 @@ RATIO_IN_PERCENT = {"%": (Decimal(1), "%"), "‰": (Decimal("0.1"), "%"), "成":
                     "个百分点": (Decimal(1), "百分点"), "百分点": (Decimal(1), "百分点")}
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                   "六": 6, "七": 7, "八": 8, "九": 9}
-CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+ROUND_NUMERALS = {"百", "千", "万"}  # a power alone (近千个, 千余人次) is a round, approximate number
 
 # a sentence may hold a quantity: a digit or a Chinese numeral, an optional 多/余/万/亿, a unit;
 # or a percentage in words
 QUANTITY_HINT = re.compile(
-    "[0-9０-９零〇一二两三四五六七八九十][多余万亿]{0,3}(?:"
+    "[0-9０-９零〇一二两三四五六七八九十百千万][多余万亿]{0,3}(?:"
     + "|".join(re.escape(u) for u in UNITS) + f")|{PERCENT_WORD}"
 )
 
@@ -128,7 +130,7 @@ LINKING_NOISE = {
     "达", "达到", "已达", "为", "是", "约", "大约", "超", "超过", "近", "将近", "接近", "逾",
     "共", "共计", "累计", "合计", "均", "均在", "在", "已", "已经", "不少", "于", "不低于",
     "不少于", "不超过", "不高于", "至少", "高于", "低于", "多达", "到", "至", "下降到", "降至",
-    "提高到", "增长到", "增至", "上升到", "原则上", "分别", "总", "的", "不", "有", "共有",
+    "提高到", "增长到", "增至", "上升到", "原则上", "分别", "总", "的", "不", "有", "共有", "上", "占",
 }
 # a linking word jieba glued to the subject's last word (占比达 → 比达)
 TRAILING_LINK = re.compile(r"(?:已达|达到|达|为)$")
@@ -177,6 +179,7 @@ EXAMPLE_PROJECT = re.compile(r"^(?:如|例如|又如|比如|其中)[:：]?.{0,60
 TOPIC_ORDER = ("prior_assessment", "self_evaluation", "key_evaluation", "monitoring", "goal_management",
                "result_application", "project_outcome", "capacity")
 CLAUSE_WEIGHT, SENTENCE_WEIGHT, LEAD_WEIGHT, HEADING_WEIGHT, OUTER_HEADING_WEIGHT = 5, 2, 2, 2, 1
+PHRASE_WEIGHT, PREVIOUS_CLAUSE_WEIGHT, PROJECT_SECTION_WEIGHT = 3, 3, 2
 EXAMPLE_WEIGHT, PHYSICAL_WEIGHT = 4, 1
 MAX_CUE_HITS = 2
 LEAD_SENTENCE = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后)")
@@ -186,6 +189,8 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 # --- years
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-—–~至到]+\s*((?:19|20)\d{2}))?\s*年")
 NOT_THE_FACTS_YEAR = re.compile(r"(?:较|比|同比|与|相比|自|从)$")
+# a value stated as last year's, right before the number: 由上年的72%
+LAST_YEARS_VALUE = re.compile(r"(?:上年|去年|上年度|上一年)(?:同期)?的?$")
 FORWARD_HEADING = re.compile(r"下一步|工作思路|工作计划|工作打算|工作安排|工作重点|重点工作|展望|今后|努力方向")
 
 
@@ -315,8 +320,10 @@ def is_not_a_fact(doc: Doc, q: Quantity) -> bool:
 
 
 def is_approximate(text: str, q: Quantity) -> bool:
-    """约/近/超/逾 before the number, 多/余 after it, 以上/左右 after the unit."""
-    return q.tail_approx or bool(APPROX_BEFORE.search(text[:q.start]) or APPROX_AFTER.match(text[q.end:]))
+    """约/近/超/逾 before the number, 多/余 after it, 以上/左右 after the unit; a round number
+    named by its power alone (上千个)."""
+    return (q.tail_approx or q.numeral in ROUND_NUMERALS
+            or bool(APPROX_BEFORE.search(text[:q.start]) or APPROX_AFTER.match(text[q.end:])))
 
 
 def is_threshold(text: str, q: Quantity, previous: tuple[Quantity, bool] | None) -> bool:
@@ -524,6 +531,8 @@ def subject_of(doc: Doc, q: Quantity, measure: str, topic: str) -> str | None:
     activity = activity_after(doc, stop, end) if noun else []
     words = noun + activity if noun and activity else before + noun
     words = [t for t in words if t.text not in CLAUSE_END and t.text not in LIST_BREAKS]
+    if any(t.is_space for t in words):  # numbers in cells (优 198 42,615.3 63.5%) name nothing
+        words = [t for t in words if not t.is_space and not (t.like_num and t.ent_type_ != "QUANTITY")]
     words = words[-tokens_within(words, MAX_SUBJECT_CHARS):] if words else []
     text = "".join(t.text for t in words)
     if measure == "ratio" and words and words[-1].text in CHANGE_VERBS:
@@ -575,6 +584,33 @@ def clause_around(text: str, q: Quantity) -> str:
     return text[starts[-1] if starts else 0: end.start() if end else len(text)]
 
 
+def phrase_around(clause: str, offset: int, q: Quantity) -> str:
+    """The part of the clause that leads up to the quantity, from the last 、 before it
+    (部门自评10个、|财政重点评价5个)."""
+    start, end = q.start - offset, q.end - offset
+    return clause[clause.rfind("、", 0, start) + 1:end]
+
+
+def previous_clause(text: str, clause: str) -> str:
+    """The clause printed just before ``clause`` in the sentence, or '': the activity is often
+    named there and the amount after it (对6个项目开展重点评价，|评价资金合计3.47亿元)."""
+    before = text[:text.index(clause)].rstrip("，,；;：:")
+    starts = [m.end() for m in CLAUSE_SPLIT.finditer(before)]
+    return before[starts[-1] if starts else 0:]
+
+
+def project_heading_suffix(title: str) -> str | None:
+    """For a heading naming one project (（一）基层医疗卫生机构能力提升项目, “XX”专项资金绩效
+    执行结果), what follows the name ('' or 绩效执行结果); None for other headings. Words of a
+    project's name (能力, 信息化, 培训) say nothing of the report's topic."""
+    title = squash(HEADING_COUNTER.sub("", title)).rstrip("。：:")
+    suffix = EVAL_SUFFIX.search(title)
+    name = title[:suffix.start()] if suffix else title
+    if not PROJECT_NOUN.search(name.strip("“”\"「」")):
+        return None
+    return suffix.group() if suffix else ""
+
+
 def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quantity, measure: str) -> str:
     """The topic from cue words: the clause around the number weighs most, then the sentence,
     the lead sentence it follows (一是…), the innermost heading and the outer headings. An
@@ -588,13 +624,20 @@ def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quanti
             total[topic] = total.get(topic, 0) + score
 
     clause = clause_around(sentence.text, q)
+    phrase = phrase_around(clause, sentence.text.index(clause), q)
+    add(cue_scores(phrase, PHRASE_WEIGHT))
     add(cue_scores(clause, CLAUSE_WEIGHT))
-    add(cue_scores(sentence.text.replace(clause, ""), SENTENCE_WEIGHT))
+    previous = previous_clause(sentence.text, clause)
+    add(cue_scores(previous, PREVIOUS_CLAUSE_WEIGHT))
+    add(cue_scores(sentence.text.replace(clause, "").replace(previous, ""), SENTENCE_WEIGHT))
     if lead:
         add(cue_scores(lead, LEAD_WEIGHT))
     titles = [h.title for h in sentence.path if h.style != "annex"]
     for depth, title in enumerate(reversed(titles)):
-        add(cue_scores(title, HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT))
+        suffix = project_heading_suffix(title)
+        if suffix is not None and depth == 0 and measure != "score":  # a score is the evaluation's
+            add({"project_outcome": PROJECT_SECTION_WEIGHT})
+        add(cue_scores(title if suffix is None else suffix, HEADING_WEIGHT if depth == 0 else OUTER_HEADING_WEIGHT))
     if EXAMPLE_PROJECT.match(sentence.text):
         add({"project_outcome": EXAMPLE_WEIGHT})
     if measure == "quantity" and q.core_unit not in TIME_UNITS:
@@ -646,16 +689,18 @@ def heading_year(path: tuple[Heading, ...]) -> int | None:
 
 def year_of(sentence: Sentence, q: Quantity, report: int | None) -> int | None:
     """The year the fact refers to: the last year stated before it in the sentence, else the
-    heading's, else None under a forward-looking heading (下一步工作安排), else the report's."""
+    heading's, else None under a forward-looking heading (下一步工作安排), else the report's;
+    a year earlier for a value given as last year's (由上年的72%提高到100%)."""
     stated = years_before(sentence.text, q.start)
     if stated:
         return stated[-1]
-    from_heading = heading_year(sentence.path)
-    if from_heading is not None:
-        return from_heading
-    if any(FORWARD_HEADING.search(h.title) for h in sentence.path):
+    year = heading_year(sentence.path)
+    if year is None and any(FORWARD_HEADING.search(h.title) for h in sentence.path):
         return None
-    return report
+    year = report if year is None else year
+    if year is not None and LAST_YEARS_VALUE.search(sentence.text[:q.start]):
+        return year - 1
+    return year
 
 
 def report_year_of(layout: Layout) -> int | None:

@@ -30,6 +30,7 @@ from pipeline.nlp import domain_tokenizer
 from recognisers.goal_tables import is_prose, split_form, split_forms
 
 WS = re.compile(r"\s+")
+ASCII_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
 CN_NUMBER = "[一二三四五六七八九十]{1,3}"
@@ -356,13 +357,26 @@ def heading_title(text: str, style: str) -> str:
     return title
 
 
+def squash_prose(text: str) -> str:
+    """A line of prose without whitespace, except one space where it parts two digits or Latin
+    letters: it separates words there, or numbers in cells (优 198 42,615.3) that would
+    otherwise run together into one."""
+    text = text.strip()
+
+    def space(m: re.Match) -> str:
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        return " " if ASCII_WORD_CHAR.match(before) and ASCII_WORD_CHAR.match(after) else ""
+    return WS.sub(space, text)
+
+
 def split_sentences(paragraph: list[Line]) -> list[tuple[str, tuple[Line, ...]]]:
-    """A paragraph's sentences (whitespace removed), each with the lines it runs over."""
+    """A paragraph's sentences (whitespace removed as :func:`squash_prose` does), each with the
+    lines it runs over."""
     starts: list[tuple[int, Line]] = []
     text = ""
     for line in paragraph:
         starts.append((len(text), line))
-        text += squash(line.text)
+        text += squash_prose(line.text)
     out: list[tuple[str, tuple[Line, ...]]] = []
     offset = 0
     for piece in SENTENCE_END.split(text):

@@ -92,6 +92,18 @@ def test_a_range_is_one_fact_at_its_low_end(sentence, low, unit):
     assert facts[0].subject and not any(c in facts[0].subject for c in "-~～至")
 
 
+def test_round_numbers_named_by_their_power_are_approximate_counts():
+    facts = facts_of("对全区近千个项目开展绩效监控，审核百余个新增项目，培训财务人员千余人次。")
+    assert [(f.value, f.unit, f.approx) for f in facts] == [
+        (1000, "个", True), (100, "余个", True), (1000, "余人次", True)]
+    assert not facts_of("千家万户受益，开展百日攻坚。")
+
+
+def test_numbers_in_cells_of_an_unruled_table_do_not_run_together():
+    facts = facts_of("各等级分布如下：优 198 42,615.3 63.5%，良 80 12,000 25.6%。")
+    assert [(f.value, f.unit, f.subject) for f in facts] == [(63.5, "%", "优"), (25.6, "%", "良")]
+
+
 # ---------------------------------------------------------------------------------------------
 # not facts
 
@@ -201,6 +213,32 @@ def test_the_clause_outweighs_the_heading():
 
 def test_nothing_to_go_by_is_other():
     assert only(facts_of("全市一般公共预算支出235.6亿元。"), 235.6).topic == "other"
+
+
+def test_each_phrase_of_a_clause_takes_its_own_topic():
+    facts = facts_of("四、评价情况\n全年共评价项目15个，其中部门自评10个、财政重点评价5个。")
+    assert only(facts, 10).topic == "self_evaluation"
+    assert only(facts, 5).topic == "key_evaluation"
+
+
+def test_an_amount_takes_the_topic_of_the_activity_in_the_clause_before_it():
+    facts = facts_of("四、评价情况\n全面开展绩效自评复核，对6个重点项目开展财政重点评价，评价资金合计3.47亿元。")
+    assert only(facts, 3.47).topic == "key_evaluation"
+
+
+def test_a_project_heading_gives_project_outcomes_not_the_topics_its_name_suggests():
+    text = """三、重点绩效评价情况
+（一）基层医疗卫生机构能力提升项目
+该项目评价得分82分，评价等级为“良”。项目完成危桥改造18座，惠及学生4.6万人。
+"""
+    facts = facts_of(text)
+    assert only(facts, 82).topic == "key_evaluation"
+    assert {only(facts, 18).topic, only(facts, 4.6).topic} == {"project_outcome"}
+
+
+def test_last_years_value_in_a_change_is_dated_a_year_earlier():
+    text = "关于2023年度预算绩效管理工作的报告\n一、事前绩效评估\n评估覆盖面由上年的72%提高到100%。"
+    assert [(f.value, f.year) for f in facts_of(text)] == [(72, 2022), (100, 2023)]
 
 
 def test_years_from_sentence_heading_and_report():
