@@ -79,7 +79,8 @@ PHASED_WORKS = ("工程", "项目", "建设", "改造", "扩建")
 # organisational units (内设四科) count only after a verb that sets them up; elsewhere 预算一科 is a name
 ORG_UNITS = {"科", "室", "股"}
 SETUP_VERB = re.compile(r"(?:设|设有|内设|下设|共有|有|成立|组建)$")
-LIST_COUNTER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、是])")
+LIST_COUNTER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[，、是]|"
+                          r"(?:其)?[一二三四五六七八九十]是)")
 
 # --- approximation and thresholds
 APPROX_BEFORE = re.compile(r"(?:约|大约|近|将近|接近|超|超过|逾|多达)$")
@@ -131,6 +132,7 @@ LINKING_NOISE = {
     "共", "共计", "累计", "合计", "均", "均在", "在", "已", "已经", "不少", "于", "不低于",
     "不少于", "不超过", "不高于", "至少", "高于", "低于", "多达", "到", "至", "下降到", "降至",
     "提高到", "增长到", "增至", "上升到", "原则上", "分别", "总", "的", "不", "有", "共有", "上", "占",
+    "仅", "仅为", "仅有", "只有", "只",
 }
 # a linking word jieba glued to the subject's last word (占比达 → 比达)
 TRAILING_LINK = re.compile(r"(?:已达|达到|达|为)$")

@@ -241,6 +241,10 @@ def test_last_years_value_in_a_change_is_dated_a_year_earlier():
     assert [(f.value, f.year) for f in facts_of(text)] == [(72, 2022), (100, 2023)]
 
 
+def test_a_list_counter_and_a_limiting_adverb_are_not_part_of_the_subject():
+    assert only(facts_of("三是资金使用进度仅为38%。"), 38).subject == "资金使用进度"
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
