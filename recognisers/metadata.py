@@ -106,7 +106,8 @@ def find_title(raw: list[str], indices: list[int]) -> str | None:
 
 def printed_issuer(norm: list[str], title_norm: str) -> str | None:
     """The issuing body when printed: the title's own prefix (成都市青羊区财政局关于…), a body
-    name alone on a line above the title, or a signature line followed by the date."""
+    name alone on a line above or right below the title, or a signature line followed by the
+    date."""
     m = TITLE_ISSUER.match(title_norm)
     if m:
         return m.group(1)
@@ -115,8 +116,10 @@ def printed_issuer(norm: list[str], title_norm: str) -> str | None:
         if not is_organ_line(s):
             continue
         following = lines[k + 1] if k + 1 < len(lines) else ""
-        if DATE.match(following) or (k < HEAD_LINES and title_norm and following.startswith(title_norm[:6])):
-            return s
+        above = lines[k - 1] if k else ""
+        if DATE.match(following) or (k < HEAD_LINES and title_norm and (
+                following.startswith(title_norm[:6]) or (above and title_norm.endswith(above)))):
+            return s  # a signature, a body named above the title, or a byline under it
     return None
 
 

@@ -224,3 +224,10 @@ def test_title_after_letterhead_and_document_number():
 def test_empty_document():
     meta = extract_metadata(Layout("txt", [Page(1, [])]), "empty.txt")
     assert meta == dict.fromkeys(KEYS)
+
+
+def test_a_byline_under_the_title_is_the_issuer():
+    meta = meta_of("义乌市关于2022年度预算绩效管理工作情况的报告\n\n义乌市财政局\n\n"
+                   "2022年，我市对31个重点项目开展财政重点评价。")
+    assert meta["issuer"] == "义乌市财政局"
+    assert region_of(meta) == ("义乌市", "金华市", "浙江省", "县级市")
