@@ -540,6 +540,8 @@ def subject_of(doc: Doc, q: Quantity, measure: str, topic: str) -> str | None:
     if measure == "ratio" and words and words[-1].text in CHANGE_VERBS:
         text += "幅度"
     text = TRAILING_LINK.sub("", text)
+    if not text and measure == "score":
+        text = "得分"  # 评价结果为优秀（93分）: a score named by nothing is the evaluation's score
     if text in GENERIC_SUBJECTS:
         text = topic_cue(doc.text, topic) + text
     return text or None

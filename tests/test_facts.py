@@ -245,6 +245,10 @@ def test_a_list_counter_and_a_limiting_adverb_are_not_part_of_the_subject():
     assert only(facts_of("三是资金使用进度仅为38%。"), 38).subject == "资金使用进度"
 
 
+def test_a_score_in_brackets_is_named_after_the_evaluation():
+    assert only(facts_of("一、重点评价\n该项目评价结果为优秀（93分）。"), 93).subject == "重点评价得分"
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
