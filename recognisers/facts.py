@@ -175,6 +175,9 @@ TOPIC_CUES = {
                            r"工作群|宣传|信息化|制度|考核|流程|能力|汇编"),
     "project_outcome": re.compile(r"执行结果|实施效果|实施成效|项目成效|取得成效|效益情况|方面[：:]|方面$"),
 }
+# what a topic is usually called, for naming a bare 得分 or 金额 when the sentence names no cue
+TOPIC_WORDS = {"prior_assessment": "事前绩效评估", "goal_management": "绩效目标", "monitoring": "绩效监控",
+               "self_evaluation": "绩效自评", "key_evaluation": "重点评价", "result_application": "结果应用"}
 # a sentence giving an example project's results: 如：贵阳市…项目，完成…
 EXAMPLE_PROJECT = re.compile(r"^(?:如|例如|又如|比如|其中)[:：]?.{0,60}?项目")
 # the order ties are broken in: the more specific stage first
@@ -560,10 +563,11 @@ def tokens_within(words: list[Token], limit: int) -> int:
 
 
 def topic_cue(text: str, topic: str) -> str:
-    """The first cue word of ``topic`` printed in ``text`` (事前绩效评估), or ''."""
+    """The first cue word of ``topic`` printed in ``text`` (事前绩效评估), else the topic's
+    usual name (重点评价; '' for other)."""
     cue = TOPIC_CUES.get(topic)
     found = cue.search(text) if cue else None
-    return found.group() if found else ""
+    return found.group() if found else TOPIC_WORDS.get(topic, "")
 
 
 # ---------------------------------------------------------------------------------------------
