@@ -60,7 +60,7 @@ FURNITURE_SHARE = 0.5
 Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
 # the narrowest gap between words that separates two cells of an open-sided table's row
-MIN_CELL_GAP = 8.0
+MIN_CELL_GAP = 6.0
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines"}
@@ -151,7 +151,9 @@ def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
 
 
 def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple[str, BBox]]:
-    """The page's text lines as pdfium breaks them, each with its box (top-left origin)."""
+    """The page's text lines as pdfium breaks them, each with its box (top-left origin). Boxes
+    are pdfium's loose character boxes (font ascent to descent): a font without glyph outlines
+    (a non-embedded CID font) gives tight boxes of zero height, which misorder lines."""
     text = textpage.get_text_range()
     lines: list[tuple[str, BBox]] = []
     start = 0
@@ -161,7 +163,7 @@ def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple
         if line.strip():
             first = start + (len(line) - len(line.lstrip()))
             last = start + len(line.rstrip()) - 1
-            boxes = [textpage.get_charbox(i) for i in (first, last)]
+            boxes = [textpage.get_charbox(i, loose=True) for i in (first, last)]
             x0 = min(b[0] for b in boxes)
             x1 = max(b[2] for b in boxes)
             bottom = min(b[1] for b in boxes)
@@ -310,6 +312,19 @@ def side_boundaries(page) -> list[dict]:
             vertical_line(max(e["x1"] for e in rules), top, bottom)]
 
 
+def inside_sides(boundaries: list[dict], sides: list[dict], words: list[dict]) -> list[dict]:
+    """The column boundaries with a word between them and each side of the table: one with
+    no word between it and a side (the left edge of the first column's words) would make an
+    empty column there, on the body rows only when the header is centred."""
+    if not sides:
+        return boundaries
+    left, right = sides[0]["x0"], sides[1]["x0"]
+    top, bottom = sides[0]["top"], sides[0]["bottom"]
+    middles = [(w["x0"] + w["x1"]) / 2 for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    return [b for b in boundaries if any(left < x < b["x0"] for x in middles)
+            and any(b["x0"] < x < right for x in middles)]
+
+
 def open_sided_tables(page) -> list:
     """Tables drawn with horizontal rules only: column boundaries from word alignment
     (pdfplumber's text strategy), clipped where they would cut through words, plus boundaries
@@ -319,7 +334,9 @@ def open_sided_tables(page) -> list:
     words = page.extract_words()
     boundaries = [piece for edge in finder.get_edges() if edge["orientation"] == "v"
                   for piece in clip_edge(edge, words)]
-    boundaries += gap_boundaries(page, words, boundaries) + side_boundaries(page)
+    boundaries += gap_boundaries(page, words, boundaries)
+    sides = side_boundaries(page)
+    boundaries = inside_sides(boundaries, sides, words) + sides
     settings = {"vertical_strategy": "explicit", "explicit_vertical_lines": boundaries,
                 "horizontal_strategy": "lines"}
     return [t for t in page.find_tables(settings) if len(t.rows) > 1 and not has_unruled_rows(t)]
@@ -369,11 +386,14 @@ def open_sides(page, tables: list) -> list[dict]:
 def find_page_tables(page, header_printed: bool) -> list:
     """pdfplumber tables of a page, top to bottom: ruled ones (closed at their sides when
     drawn without side borders); when the page prints a table header line
-    (``header_printed``) but has no ruled table, open-sided ones (horizontal rules only)."""
+    (``header_printed``) but has no ruled table of two columns or more, open-sided ones
+    (horizontal rules, and maybe verticals at the outer edges only)."""
     tables = page.find_tables(LINES_SETTINGS)
     sides = open_sides(page, tables)
     if sides:
         tables = page.find_tables({**LINES_SETTINGS, "explicit_vertical_lines": sides})
+    # a "table" of one column is a frame: ruled at its outer edges only, its columns unruled
+    tables = [t for t in tables if len(t.columns) > 1]
     if not tables and header_printed and page.horizontal_edges:
         tables = open_sided_tables(page)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom

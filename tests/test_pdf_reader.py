@@ -280,3 +280,38 @@ def test_three_line_table_is_read_row_by_row(tmp_path):
         ("产出指标", "数量指标", "灯杆数", "≥12700基"), ("产出指标", "数量指标", "灯盏数", "≥24000盏"),
         ("产出指标", "质量指标", "政府采购需求管理规范性很长的名字需要换行显示在单元格里", "规范"),
         ("满意度指标", "服务对象满意度", "群众满意度", "≥98%")]
+
+
+def test_score_table_ruled_at_its_outer_edges_only_is_read_by_word_alignment(tmp_path):
+    """Rules under every row and verticals only at the two outer edges: the lines strategy sees
+    one column (a frame), so the columns come from word alignment, without empty side columns."""
+    rows = [["序号", "部门", "项目名称", "金额（万元）", "自评分数", "等级"],
+            ["1", "某市住房和城乡建设局", "城市道路维护", "1200", "96", "优"],
+            ["2", "某市教育局", "义务教育学校校舍维修改造及安全隐患排查整治", "860", "92", "优"],
+            ["3", "某市农业农村局", "高标准农田建设", "4300", "79", "中"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[36, 110, 150, 64, 50, 40])
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, "black"), ("LINEABOVE", (0, 0), (-1, 0), 0.5, "black"),
+                               ("LINEBEFORE", (0, 0), (0, -1), 0.5, "black"), ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black")]))
+    story = [P("2024年，全市共有3个项目开展绩效自评，自评结果如下表。"), P("项目支出绩效自评结果表"), table]
+    evaluations = parse_file(build(tmp_path / "frame.pdf", story)).evaluations
+    assert [(e.seq, e.department, e.project, e.amount_wan, e.score, e.grade) for e in evaluations] == [
+        (1, "某市住房和城乡建设局", "城市道路维护", 1200, 96, "优"),
+        (2, "某市教育局", "义务教育学校校舍维修改造及安全隐患排查整治", 860, 92, "优"),
+        (3, "某市农业农村局", "高标准农田建设", 4300, 79, "中")]
+
+
+def test_open_sided_form_with_narrow_cell_padding(tmp_path):
+    """Rules under the rows only and 3pt cell padding (an Excel export): a 6pt gap between a
+    label and its value still parts two cells."""
+    rows = [["项目名称", "城市道路维护", "项目金额（万元）", "1200"],
+            ["项目年度绩效目标", "完成城区主干道路面维修12万平方米，更换破损井盖300个。", "", ""],
+            INDICATOR_HEADER, ["产出指标", "数量指标", "维修道路面积", "≥12万平方米"],
+            ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 92, 198, 135])
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, "black"), ("LINEABOVE", (0, 0), (-1, 0), 0.5, "black"),
+                               ("SPAN", (1, 1), (3, 1)), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 3)]))
+    [form] = parse_file(build(tmp_path / "narrow.pdf", [P("城市道路维护项目绩效目标表"), table])).goal_tables
+    assert form.goal_text == "完成城区主干道路面维修12万平方米，更换破损井盖300个。"
+    assert [(i.level1, i.level2, i.level3, i.raw_value) for i in form.indicators] == [
+        ("产出指标", "数量指标", "维修道路面积", "≥12万平方米"), ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%")]
