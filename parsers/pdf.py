@@ -97,6 +97,7 @@ class PageSurvey:
     chars: int = 0
     images: int = 0
     paths: int = 0
+    text_objects: int = 0
 
     @property
     def text(self) -> str:
@@ -105,6 +106,12 @@ class PageSurvey:
     @property
     def garbled(self) -> bool:
         return is_garbled(self.text)
+
+    @property
+    def drops_text(self) -> bool:
+        """True when pdfium read fewer characters than the page has text objects: it leaves out
+        text drawn glyph by glyph in a font it has no outlines for, which pdfplumber reads."""
+        return self.text_objects > self.chars
 
 
 def is_garbled(text: str) -> bool:
@@ -138,6 +145,8 @@ def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
                 survey.images += 1
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
                 survey.paths += 1
+            elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                survey.text_objects += 1
         textpage = page.get_textpage()
         try:
             survey.chars = textpage.count_chars()
@@ -176,8 +185,8 @@ def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple
 
 
 def is_scanned(survey: PageSurvey) -> bool:
-    """A page with images and not one character: a scan."""
-    return not survey.chars and survey.images > 0
+    """A page with images and not one character or text object: a scan."""
+    return not survey.chars and not survey.text_objects and survey.images > 0
 
 
 def read_scanned_page(doc: pdfium.PdfDocument, survey: PageSurvey, page: PageContent) -> str:
@@ -195,8 +204,9 @@ def read_scanned_page(doc: pdfium.PdfDocument, survey: PageSurvey, page: PageCon
 
 
 def needs_table_finder(survey: PageSurvey) -> bool:
-    """Pages with ruling lines, table header words or a rotation go to pdfplumber."""
-    return bool(survey.chars) and (
+    """Pages with ruling lines, table header words, a rotation or text pdfium left out go to
+    pdfplumber."""
+    return survey.drops_text or bool(survey.chars) and (
         survey.paths >= MIN_RULING_PATHS or survey.rotation != 0 or has_table_header(survey.text)
     )
 
@@ -407,15 +417,16 @@ def outside(boxes: list[BBox], box: BBox) -> bool:
 
 def read_table_page(pdf_page, survey: PageSurvey) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
     """(text lines outside the tables, table grids) of one page. The lines are pdfium's from the
-    survey (cheap); on a rotated page, whose pdfium boxes are in unrotated space, pdfplumber's."""
-    tables = find_page_tables(pdf_page, has_table_header(survey.text))
-    boxes = [t.bbox for t in tables]
-    if survey.rotation == 0:
-        lines = [(text, box) for text, box in survey.lines if outside(boxes, box)]
+    survey (cheap); pdfplumber's on a rotated page, whose pdfium boxes are in unrotated space,
+    and on a page whose text pdfium partly left out."""
+    if survey.rotation == 0 and not survey.drops_text:
+        all_lines = survey.lines
     else:
-        lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
-                 for ln in pdf_page.extract_text_lines(return_chars=False)
-                 if ln["text"].strip() and outside(boxes, (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))]
+        all_lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+                     for ln in pdf_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
+    tables = find_page_tables(pdf_page, has_table_header("\n".join(text for text, _ in all_lines)))
+    boxes = [t.bbox for t in tables]
+    lines = [(text, box) for text, box in all_lines if outside(boxes, box)]
     return lines, [grid_from_table(t, survey.number) for t in tables]
 
 

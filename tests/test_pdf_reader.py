@@ -315,3 +315,22 @@ def test_open_sided_form_with_narrow_cell_padding(tmp_path):
     assert form.goal_text == "完成城区主干道路面维修12万平方米，更换破损井盖300个。"
     assert [(i.level1, i.level2, i.level3, i.raw_value) for i in form.indicators] == [
         ("产出指标", "数量指标", "维修道路面积", "≥12万平方米"), ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%")]
+
+
+def test_text_drawn_glyph_by_glyph_is_read(tmp_path):
+    """Some producers draw every character as its own text object. pdfium leaves such glyphs
+    out in a font it has no outlines for; the page is then read with pdfplumber."""
+    path = tmp_path / "glyphs.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    lines = ["某市2024年预算绩效管理工作情况", "全年共开展重点评价项目12个，涉及资金3.5亿元。"]
+    for row, text in enumerate(lines):
+        x = 72
+        for char in text:
+            c.drawString(x, A4[1] - 100 - 20 * row, char)
+            x += pdfmetrics.stringWidth(char, FONT, 12)
+    c.showPage()
+    c.save()
+    layout = read_file(path)
+    assert [line.text for line in layout.lines()] == lines
+    assert [(f.value, f.unit) for f in parse_file(path).facts] == [(12, "个"), (3.5, "亿元")]
