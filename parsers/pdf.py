@@ -61,6 +61,9 @@ Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
 # the narrowest gap between words that separates two cells of an open-sided table's row
 MIN_CELL_GAP = 6.0
+# a path this flat and this wide (share of the page width) is a horizontal rule
+RULE_MAX_HEIGHT = 2.0
+RULE_MIN_WIDTH_SHARE = 0.3
 
 LINES_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 OPEN_SIDED_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "lines"}
@@ -98,6 +101,7 @@ class PageSurvey:
     images: int = 0
     paths: int = 0
     text_objects: int = 0
+    margin_rules: set[int] = field(default_factory=set)  # heights (pt from the top) of rules in a margin band
 
     @property
     def text(self) -> str:
@@ -145,6 +149,9 @@ def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
                 survey.images += 1
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
                 survey.paths += 1
+                rule = margin_rule(obj, width, height) if survey.rotation == 0 else None
+                if rule is not None:
+                    survey.margin_rules.add(rule)
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
                 survey.text_objects += 1
         textpage = page.get_textpage()
@@ -157,6 +164,24 @@ def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
         return survey
     finally:
         page.close()
+
+
+def margin_rule(obj, width: float, height: float) -> int | None:
+    """The height (points from the top, rounded) of a path object that is a wide horizontal
+    rule in a margin band (under a running header, over a footer), else None."""
+    left, bottom, right, top = obj.get_bounds()
+    y = round(height - top)
+    if top - bottom > RULE_MAX_HEIGHT or right - left < RULE_MIN_WIDTH_SHARE * width:
+        return None
+    return y if in_margin((left, y, right, y), height) else None
+
+
+def furniture_rules(surveys: list[PageSurvey]) -> set[int]:
+    """Heights of the rules printed in a margin band on most pages (a running header's rule),
+    with a point either side: such a rule is page furniture, never a table's."""
+    counts = Counter(y for s in surveys for y in s.margin_rules)
+    repeated = {y for y, n in counts.items() if len(surveys) >= 2 and n >= max(2, FURNITURE_SHARE * len(surveys))}
+    return {y + d for y in repeated for d in (-1, 0, 1)}
 
 
 def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple[str, BBox]]:
@@ -294,11 +319,11 @@ def vertical_line(x: float, top: float, bottom: float) -> dict:
     return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
 
 
-def gap_boundaries(page, words: list[dict], boundaries: list[dict]) -> list[dict]:
+def gap_boundaries(rules: list[dict], words: list[dict], boundaries: list[dict]) -> list[dict]:
     """Column boundaries inside single rows: within each band between two horizontal rules, a
     gap between words at least MIN_CELL_GAP wide that no boundary crosses yet gets one (a
     label beside its value: 项目主管部门 | 十堰市经济和信息化局)."""
-    ys = sorted({round(e["top"], 1) for e in page.horizontal_edges})
+    ys = sorted({round(e["top"], 1) for e in rules})
     added = []
     for top, bottom in zip(ys, ys[1:]):
         spans = sorted((w["x0"], w["x1"]) for w in words if top < (w["top"] + w["bottom"]) / 2 < bottom)
@@ -312,9 +337,8 @@ def gap_boundaries(page, words: list[dict], boundaries: list[dict]) -> list[dict
     return added
 
 
-def side_boundaries(page) -> list[dict]:
+def side_boundaries(rules: list[dict]) -> list[dict]:
     """The open sides of a table: verticals where its horizontal rules start and end."""
-    rules = page.horizontal_edges
     if not rules:
         return []
     top, bottom = min(e["top"] for e in rules), max(e["top"] for e in rules)
@@ -335,7 +359,7 @@ def inside_sides(boundaries: list[dict], sides: list[dict], words: list[dict]) -
             and any(b["x0"] < x < right for x in middles)]
 
 
-def open_sided_tables(page) -> list:
+def open_sided_tables(page, furniture_rules: set[int] = frozenset()) -> list:
     """Tables drawn with horizontal rules only: column boundaries from word alignment
     (pdfplumber's text strategy), clipped where they would cut through words, plus boundaries
     in the gaps between cells of single rows; cells then come from those boundaries and the
@@ -344,11 +368,14 @@ def open_sided_tables(page) -> list:
     words = page.extract_words()
     boundaries = [piece for edge in finder.get_edges() if edge["orientation"] == "v"
                   for piece in clip_edge(edge, words)]
-    boundaries += gap_boundaries(page, words, boundaries)
-    sides = side_boundaries(page)
+    rules = [e for e in page.horizontal_edges if round(e["top"]) not in furniture_rules]
+    if len(rules) < 2:
+        return []
+    boundaries += gap_boundaries(rules, words, boundaries)
+    sides = side_boundaries(rules)
     boundaries = inside_sides(boundaries, sides, words) + sides
     settings = {"vertical_strategy": "explicit", "explicit_vertical_lines": boundaries,
-                "horizontal_strategy": "lines"}
+                "horizontal_strategy": "explicit", "explicit_horizontal_lines": rules}
     return [t for t in page.find_tables(settings) if len(t.rows) > 1 and not has_unruled_rows(t)]
 
 
@@ -393,7 +420,7 @@ def open_sides(page, tables: list) -> list[dict]:
     return sides
 
 
-def find_page_tables(page, header_printed: bool) -> list:
+def find_page_tables(page, header_printed: bool, furniture: set[int] = frozenset()) -> list:
     """pdfplumber tables of a page, top to bottom: ruled ones (closed at their sides when
     drawn without side borders); when the page prints a table header line
     (``header_printed``) but has no ruled table of two columns or more, open-sided ones
@@ -405,7 +432,7 @@ def find_page_tables(page, header_printed: bool) -> list:
     # a "table" of one column is a frame: ruled at its outer edges only, its columns unruled
     tables = [t for t in tables if len(t.columns) > 1]
     if not tables and header_printed and page.horizontal_edges:
-        tables = open_sided_tables(page)
+        tables = open_sided_tables(page, furniture)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))  # top to bottom
 
 
@@ -415,7 +442,8 @@ def outside(boxes: list[BBox], box: BBox) -> bool:
     return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
 
-def read_table_page(pdf_page, survey: PageSurvey) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
+def read_table_page(pdf_page, survey: PageSurvey,
+                    furniture: set[int] = frozenset()) -> tuple[list[tuple[str, BBox]], list[TableGrid]]:
     """(text lines outside the tables, table grids) of one page. The lines are pdfium's from the
     survey (cheap); pdfplumber's on a rotated page, whose pdfium boxes are in unrotated space,
     and on a page whose text pdfium partly left out."""
@@ -424,7 +452,7 @@ def read_table_page(pdf_page, survey: PageSurvey) -> tuple[list[tuple[str, BBox]
     else:
         all_lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
                      for ln in pdf_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
-    tables = find_page_tables(pdf_page, has_table_header("\n".join(text for text, _ in all_lines)))
+    tables = find_page_tables(pdf_page, has_table_header("\n".join(text for text, _ in all_lines)), furniture)
     boxes = [t.bbox for t in tables]
     lines = [(text, box) for text, box in all_lines if outside(boxes, box)]
     return lines, [grid_from_table(t, survey.number) for t in tables]
@@ -542,6 +570,7 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
         doc.close()
     warnings += [f"page {s.number} has garbled text (no usable character map)" for s in surveys if s.garbled]
     wanted = [s for s in surveys if needs_table_finder(s)]
+    rules = furniture_rules(surveys)
     if wanted:
         try:
             pdf = pdfplumber.open(path)
@@ -553,7 +582,7 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
                 page = pages[survey.number - 1]
                 pdf_page = pdf.pages[survey.number - 1]
                 try:
-                    page.lines, page.tables = read_table_page(pdf_page, survey)
+                    page.lines, page.tables = read_table_page(pdf_page, survey, rules)
                     page.height = float(pdf_page.height)
                 except Exception as exc:
                     warnings.append(f"page {survey.number} tables not read ({type(exc).__name__}: {exc})")

@@ -334,3 +334,26 @@ def test_text_drawn_glyph_by_glyph_is_read(tmp_path):
     layout = read_file(path)
     assert [line.text for line in layout.lines()] == lines
     assert [(f.value, f.unit) for f in parse_file(path).facts] == [(12, "个"), (3.5, "亿元")]
+
+
+def test_a_running_headers_rule_is_not_the_top_of_an_open_sided_table(tmp_path):
+    """A rule under the running header on every page: taken for the top rule of the open-sided
+    form below, it would turn the prose between them into a table row."""
+    def ruled_header(c, doc) -> None:
+        furniture(c, doc)
+        c.setLineWidth(0.75)
+        c.line(50, A4[1] - 36, A4[0] - 50, A4[1] - 36)  # as wide as the form below
+
+    rows = [INDICATOR_HEADER, ["产出指标", "数量指标", "维修道路面积", "≥12万平方米"],
+            ["满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"]]
+    table = Table([[P(c) for c in row] for row in rows], colWidths=[70, 92, 198, 135])
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, "black"), ("LINEABOVE", (0, 0), (-1, 0), 0.5, "black")]))
+    prose = "城市道路维护项目是市委市政府确定的重点民生项目，年度预算资金1200万元。"
+    story = [P("一、项目基本情况"), PageBreak(), P(prose), P("城市道路维护项目绩效目标表"), table]
+    path = tmp_path / "header-rule.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=ruled_header, onLaterPages=ruled_header)
+    parsed = parse_file(path)
+    assert prose in [line.text for line in read_file(path).lines()]
+    [form] = parsed.goal_tables
+    assert [(i.level1, i.level3, i.raw_value) for i in form.indicators] == [
+        ("产出指标", "维修道路面积", "≥12万平方米"), ("满意度指标", "市民满意度", "≥90%")]
