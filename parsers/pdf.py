@@ -19,6 +19,8 @@ line keeps its page and bounding box (x0, top, x1, bottom in points from the pag
 """
 from __future__ import annotations
 
+import io
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -61,6 +63,8 @@ Y_TOLERANCE = 3.0
 X_TOLERANCE = 3.0
 # the narrowest gap between words that separates two cells of an open-sided table's row
 MIN_CELL_GAP = 6.0
+# characters sampled per page to tell whether its text is drawn sideways
+SIDEWAYS_SAMPLE = 16
 # a path this flat and this wide (share of the page width) is a horizontal rule
 RULE_MAX_HEIGHT = 2.0
 RULE_MIN_WIDTH_SHARE = 0.3
@@ -102,6 +106,7 @@ class PageSurvey:
     paths: int = 0
     text_objects: int = 0
     margin_rules: set[int] = field(default_factory=set)  # heights (pt from the top) of rules in a margin band
+    upright_turn: int = 0  # the /Rotate that sets text drawn sideways upright (0: it is upright)
 
     @property
     def text(self) -> str:
@@ -159,11 +164,37 @@ def survey_page(doc: pdfium.PdfDocument, index: int) -> PageSurvey:
             survey.chars = textpage.count_chars()
             if survey.chars:
                 survey.lines = pdfium_lines(textpage, height)
+            if survey.rotation == 0:
+                survey.upright_turn = upright_turn(textpage, survey.chars)
         finally:
             textpage.close()
         return survey
     finally:
         page.close()
+
+
+def upright_turn(textpage: pdfium.PdfTextPage, chars: int) -> int:
+    """The page rotation (/Rotate, degrees clockwise) under which most of the page's characters
+    read upright: 0 for ordinary pages; 90 or 270 for a landscape table drawn sideways by the
+    content's own transformation, which no /Rotate announces."""
+    step = max(1, chars // SIDEWAYS_SAMPLE)
+    turns = Counter(round(pdfium_c.FPDFText_GetCharAngle(textpage, i) / (math.pi / 2)) % 4
+                    for i in range(0, chars, step))
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    return (4 - turn) % 4 * 90 if count > sum(turns.values()) / 2 else 0
+
+
+def upright_copy(doc: pdfium.PdfDocument, surveys: list[PageSurvey]) -> io.BytesIO:
+    """The document with a /Rotate on every page whose text is drawn sideways, so that
+    pdfplumber reads those pages as it reads any rotated page."""
+    for survey in surveys:
+        if survey.upright_turn:
+            doc[survey.number - 1].set_rotation(survey.upright_turn)
+            survey.rotation = survey.upright_turn
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    buffer.seek(0)
+    return buffer
 
 
 def margin_rule(obj, width: float, height: float) -> int | None:
@@ -566,6 +597,7 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
         surveys = [survey_page(doc, i) for i in range(len(doc))]
         pages = [PageContent(s.number, s.height, s.lines, []) for s in surveys]
         warnings = [read_scanned_page(doc, s, p) for s, p in zip(surveys, pages) if is_scanned(s)]
+        source = upright_copy(doc, surveys) if any(s.upright_turn for s in surveys) else path
     finally:
         doc.close()
     warnings += [f"page {s.number} has garbled text (no usable character map)" for s in surveys if s.garbled]
@@ -573,7 +605,7 @@ def read_pages(path: Path) -> tuple[list[PageContent], list[str]]:
     rules = furniture_rules(surveys)
     if wanted:
         try:
-            pdf = pdfplumber.open(path)
+            pdf = pdfplumber.open(source)
         except Exception as exc:  # pdfminer refuses what pdfium repaired: keep pdfium's text
             warnings.append(f"tables not read: pdfplumber could not open the file ({type(exc).__name__})")
             return pages, warnings

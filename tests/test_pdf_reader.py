@@ -357,3 +357,24 @@ def test_a_running_headers_rule_is_not_the_top_of_an_open_sided_table(tmp_path):
     [form] = parsed.goal_tables
     assert [(i.level1, i.level3, i.raw_value) for i in form.indicators] == [
         ("产出指标", "维修道路面积", "≥12万平方米"), ("满意度指标", "市民满意度", "≥90%")]
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_a_form_drawn_sideways_without_rotate_is_read_upright(tmp_path, angle):
+    """A landscape form printed on a portrait page by turning the content itself (no /Rotate
+    entry): the page is turned so that its text reads upright, then read like any other."""
+    rows = [INDICATOR_HEADER, ["产出指标", "数量指标", "灯杆数", "≥12700基"], ["满意度指标", "服务对象满意度", "群众满意度", "≥98%"]]
+    table = indicator_table(rows, [])
+    path = tmp_path / f"sideways{angle}.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.rotate(angle)
+    origin = (100, -450) if angle == 90 else (-700, 100)
+    c.setFont(FONT, 12)
+    c.drawString(origin[0], origin[1] + 120, "路灯电费绩效目标表")
+    table.wrapOn(c, 500, 300)
+    table.drawOn(c, *origin)
+    c.showPage()
+    c.save()
+    [form] = parse_file(path).goal_tables
+    assert [(i.level1, i.level3, i.raw_value) for i in form.indicators] == [
+        ("产出指标", "灯杆数", "≥12700基"), ("满意度指标", "群众满意度", "≥98%")]
