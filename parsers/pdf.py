@@ -3,8 +3,10 @@
 A PDF is read in two passes, so that the slow table finder runs only where tables are:
 
     survey_page          pypdfium2 (fast): each page's text lines with boxes, whether it has a
-                         text layer, garbled text, ruling lines, table header words
-    needs_table_finder   which pages get pdfplumber's table finder
+                         text layer, garbled text, ruling lines, table header words, text drawn
+                         sideways or glyph by glyph, rules in the margins
+    needs_table_finder   which pages get pdfplumber's table finder (a page drawn sideways is
+                         first given the /Rotate that sets it upright: upright_copy)
     read_table_page      pdfplumber on those pages: ruled tables (lines strategy; word alignment
                          for open-sided forms), the survey's lines outside the tables
     grid_from_table      pdfplumber table → TableGrid: horizontally covered cells dropped,
