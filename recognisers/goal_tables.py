@@ -42,8 +42,19 @@ GOAL_LABEL = re.compile(r"^((长期|中期|年度)?(绩效)?目标\s*\d+)\s*[:�
 # the row label of a form's indicator block (绩效指标 | 一级指标 | …), printed on a line of its
 # own above the column header by one-cell-per-line extractions
 BLOCK_LABELS = {"绩效指标", "项目绩效指标", "绩效指标体系"}
-# a department's code printed after its name (广州市医疗保障局 801, …局[801001])
-DEPARTMENT_CODE = re.compile(r"\s*[\[（(]?\d{3,}[\]）)]?$")
+# a department's code printed after or before its name (广州市医疗保障局 801, [126]广州市…局)
+DEPARTMENT_CODE = re.compile(r"^[\[【（(]?\d{3,}[\]】）)]?\s*|\s*[\[【（(]?\d{3,}[\]】）)]?$")
+# a header field printed as 'label：value' (主管部门：某局), several to a line
+COLON_PAIR = re.compile(r"^(?P<label>[^:：]{2,16})[:：](?P<value>.*)$")
+# a cell this long beside a label is a header field's text, not part of a marker row
+MIN_PROSE_CHARS = 15
+# the title of another table printed after a goal table: numbered (表九：…) or a budget table's name
+OTHER_TABLE_TITLE = re.compile(r"^附?表[一二三四五六七八九十\d]+[：:、.\s]|(预算|明细|汇总|来源情况|总)表$")
+# column words of budget, funding and procurement tables, never of a goal table
+OTHER_TABLE_COLUMNS = {
+    "序号", "资金来源", "金额", "占比", "采购项目", "采购项目名称", "采购品目", "采购方式", "采购预算",
+    "功能分类科目", "经济分类科目", "测算依据", "预算金额", "本年预算", "上年预算", "增减率",
+}
 # cell separators of tables drawn with box characters (│ 产出指标 │ 数量指标 │)
 BOX_BARS = str.maketrans("│┃║｜", "||||")
 TOTAL_ROW = re.compile(r"^(总分|总计|合计|小计|得分合计|分值合计)[:：]?$")
@@ -62,6 +73,7 @@ HEADER_FIELDS: dict[str, str | None] = {
     "主管部门及代码": "department",
     "主管部门及编码": "department",
     "主管部门": "department",
+    "归口管理部门": "department",
     "项目单位": "unit",
     "项目执行单位": "unit",
     "项目实施单位": "unit",
@@ -72,10 +84,16 @@ HEADER_FIELDS: dict[str, str | None] = {
     "项目金额": "amount",
     "项目总预算": "amount",
     "项目总金额": "amount",
+    "预算金额": "amount",
+    "资金总额": "amount",
+    "中期资金总额": "amount",
+    "实施期资金总额": "amount",
     "项目资金（万元）": "amount",
     "项目当年预算": "annual_amount",
     "年度资金总额": "annual_amount",
     "当年预算": "annual_amount",
+    "本年度预算": "annual_amount",
+    "年度预算数": "annual_amount",
     "年度预算": "annual_amount",
     "本年预算": "annual_amount",
     "项目年度绩效目标": "goal_text",
@@ -121,8 +139,16 @@ HEADER_FIELDS: dict[str, str | None] = {
     "单位：万元": None,
     "单位:万元": None,
 }
-HEADER_LABEL_RE = re.compile("|".join(re.escape(k) for k in sorted(HEADER_FIELDS, key=len, reverse=True)))
+# a column sub-header in a form's header block (预期目标, 中期目标（2025年-2027年）) is short
+MAX_SUBHEADER_CHARS = 20
+AMOUNT_FIELDS = ("amount", "annual_amount")
+# a label may print the amounts' unit after it: 项目总金额（万元）, 年度预算数(万元)
+HEADER_LABEL_RE = re.compile(
+    "(?P<label>" + "|".join(re.escape(k) for k in sorted(HEADER_FIELDS, key=len, reverse=True)) + ")"
+    + r"(?:[（(]万元[)）])?"
+)
 
+LEVEL_COLUMNS = ("一级指标", "二级指标", "三级指标")
 # column header words → column role
 COLUMN_ROLES = [
     (re.compile(r"^一级指标$"), "level1"),
@@ -131,17 +157,30 @@ COLUMN_ROLES = [
     (re.compile(r"^(前年|前两年)"), "prev2"),
     (re.compile(r"^上年"), "prev1"),
     (re.compile(r"^(实际完成值|实际完成|完成值|全年实际值)"), "actual"),
-    (re.compile(r"^(指标值确定依据|偏差原因|偏差原因分析|备注)"), "basis"),
+    (re.compile(r"^(指标值确定依据|偏差原因|偏差原因分析)"), "basis"),
+    # columns some provinces add around the target, read past and not kept
+    (re.compile(r"^(指标解释|指标说明|指标值说明|指标内涵|指标定义)$"), "explanation"),
+    (re.compile(r"^(评.{0,3}分(标准|规则|办法|方法)|(扣分|计分)(标准|规则|办法|方法))$"), "scoring"),
+    (re.compile(r"^备注$"), "remark"),
     (re.compile(r"^分值$"), "weight"),
     (re.compile(r"^得分$"), "score"),
     # forms exported from the budget system split the target over three columns:
     # 指标性质 (≥, ≤, =, 定性) | 指标值 (95) | 度量单位 (%)
     (re.compile(r"^(指标性质|指标方向性?|运算符号?)$"), "operator"),
     (re.compile(r"^(度量单位|计量单位)$"), "unit"),
+    # a 申报表 printing the target of the whole period beside this year's (中期指标值 | 年度指标值)
+    (re.compile(r"^(中期|长期|实施期)(绩效)?(指标值|目标值)"), "long_term"),
     (re.compile(r"(指标值|预期当年实现值|预计当年实现|当年实现|年度指标值|目标值|预期目标)"), "target"),
 ]
 
-VALUE_ROLES = ("prev2", "prev1", "operator", "target", "unit", "actual", "weight", "score")
+VALUE_ROLES = (
+    "prev2", "prev1", "long_term", "operator", "target", "unit", "actual", "weight", "score",
+    "explanation", "scoring", "remark",
+)
+# value columns whose cells are not kept; a word in one of them is no indicator name either
+IGNORED_ROLES = ("explanation", "scoring", "remark")
+# columns of words between the name and the target: the name is left of them, in the 三级 column
+WORDED_ROLES = ("explanation", "operator")
 # the 指标性质 of a qualitative target: says no operator
 QUALITATIVE_MARK = re.compile(r"^(定性|定量)$")
 
@@ -157,11 +196,15 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 _UNIT_GROUP = rf"(?:(?:万|亿|千)?{_UNIT}(?:/(?:万|亿)?{_UNIT}(?:[·•]{_UNIT})?)?(?:一年|每年|每人)?)"
 _OPERATOR = r"(?:>=|<=|≥|≤|≧|≦|=|>|<|≈)"
 _WORD_OP = r"(?:至少|不低于|不少于|不超过|不高于|不大于|不小于|高于或等于|低于或等于|大于等于|小于等于|大于|小于|高于|低于|达到|超过|约|控制在)"
+# what a 指标性质 / 指标方向 cell must read as to be put before the target (not 正向, 反向)
+OPERATOR_CELL = re.compile(rf"^(?:{_OPERATOR}|{_WORD_OP})$")
 _PERIOD = r"(?:每[年月周日天季]|全年|年均|日均|月均)"
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 QUANTITY = re.compile(
     rf"^{_PERIOD}?{_WORD_OP}?{_OPERATOR}?{_WORD_OP}?{_NUMBER}{_UNIT_GROUP}{{0,2}}(?:以上|以下|以内|之内|内|左右)?#?$"
 )
+# a date a 时效 target is due by (2025年11月30日前, 2027年12月底前, 2025年底)
+DEADLINE = re.compile(r"^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|以前)?$")
 # a short text prefix before the number (保洁100%) only when a unit follows
 PREFIXED_QUANTITY = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}{_OPERATOR}?{_NUMBER}{_UNIT_GROUP}{{1,2}}$")
 QUALITATIVE_WORDS = (
@@ -199,7 +242,7 @@ def is_value(cell: str, in_cell_row: bool = False, phrases: bool = True) -> bool
     s = squash(cell)
     if not s:
         return False
-    if QUANTITY.match(s) or QUALITATIVE.match(s) or PREFIXED_QUANTITY.match(s):
+    if QUANTITY.match(s) or QUALITATIVE.match(s) or PREFIXED_QUANTITY.match(s) or DEADLINE.match(s):
         return True
     if phrases and len(s) <= MAX_QUALITATIVE_PHRASE and QUALITATIVE_PHRASE.match(s) and not is_label(s):
         return True
@@ -209,6 +252,11 @@ def is_value(cell: str, in_cell_row: bool = False, phrases: bool = True) -> bool
 def is_label(cell: str) -> bool:
     s = squash(cell)
     return bool(s) and (is_level1_label(s) or is_level2_label(s))
+
+
+def level1_word(label: str | None) -> str | None:
+    """The label, squashed, when it is a 一级 word (成本指标, 满意度), else None."""
+    return squash(label) if label and is_level1_label(label) else None
 
 
 def is_table_title(line: Line) -> bool:
@@ -223,7 +271,8 @@ def is_table_title(line: Line) -> bool:
 def is_column_header(cells: list[str]) -> bool:
     words = {squash(c) for c in cells}
     flat = "".join(words)
-    return "一级指标" in flat and ("二级指标" in flat or "三级指标" in flat)
+    # two of the three level columns; some forms print no 一级 column (二级指标 | 三级指标 | 指标值)
+    return sum(word in flat for word in LEVEL_COLUMNS) >= 2
 
 
 def is_prose(line: Line) -> bool:
@@ -246,7 +295,7 @@ def split_forms(lines: list[Line]) -> list[list[Line]]:
     seen_indicators = False
     for line in lines:
         is_header = is_column_header(line.cells)
-        first_word = squash(re.split(r"[\t |]+", line.text.strip(" |"))[0])
+        first_word = squash(re.split(r"[\t |:：]+", line.text.strip(" |"))[0])
         opens_untitled = (current is None or seen_indicators) and (
             HEADER_FIELDS.get(first_word) == "name" or (current is None and is_header)
         )
@@ -266,9 +315,15 @@ def split_form(form: list[Line]) -> tuple[list[Line], list[Line]]:
     start = next((i for i, ln in enumerate(form) if is_column_header(ln.cells)), None)
     if start is None:
         return form, []
-    while start > 0 and _marker_cell(form[start - 1].cells):
+    while start > 0 and _marker_cell(form[start - 1].cells) and not _has_prose_cell(form[start - 1].cells):
         start -= 1
     return form[:start], form[start:]
+
+
+def _has_prose_cell(cells: list[str]) -> bool:
+    """True when a row holds a sentence: its marker-like first cell (年度目标, 年度绩效目标) is
+    then a header field's label with its text, not a marker over the indicators."""
+    return any(len(squash(c)) >= MIN_PROSE_CHARS or re.search(r"[，。；]", c) for c in cells[1:])
 
 
 def _marker_cell(cells: list[str]) -> str | None:
@@ -285,25 +340,83 @@ def _marker_cell(cells: list[str]) -> str | None:
 def read_header_fields(header: list[Line]) -> dict[str, str]:
     """Field label → value text from a form's header block. Cells end values in cell rows;
     in token rows a value runs on (over wrapped lines) until the next known label."""
+    lines = header[1:] if header and is_table_title(header[0]) else header
+    # the indicator block's row label printed on its own line is no field
+    rows = pair_label_rows([header_row(ln) for ln in lines if squash(ln.text) not in BLOCK_LABELS])
     pieces = []
-    for line in header[1:] if header and is_table_title(header[0]) else header:
-        if squash(line.text) in BLOCK_LABELS:
-            continue  # the indicator block's row label printed on its own line: no field
-        row = line_to_row(line)
+    for row in rows:
         if row.in_cells:
             pieces.append("\t" + "\t".join(_header_cell(c) for c in row.cells if c) + "\t")
         else:
-            pieces.append(line.text.strip())
+            pieces.append(row.lines[0].text.strip())
     text = "".join(pieces)
     fields: dict[str, str] = {}
     matches = list(HEADER_LABEL_RE.finditer(text))
     for m, nxt in zip(matches, matches[1:] + [None]):
         value = text[m.end(): nxt.start() if nxt else len(text)]
         value = value.strip("\t :：").split("\t")[0].strip()
-        key = HEADER_FIELDS[m.group()]
+        key = HEADER_FIELDS[m["label"]]
+        if key in AMOUNT_FIELDS and not re.search(r"\d", value):
+            continue  # a label over a column of amounts (项目资金（万元） | 年初预算数 …): no amount yet
         if key and value and key not in fields:
             fields[key] = value
     return fields
+
+
+def header_row(line: Line) -> Row:
+    """A header line as a row; a line of ``label：value`` pairs (主管部门：某局    项目单位：某院)
+    or one known ``label：value`` is a row of cells, so that a label unknown here (项目类型：)
+    still ends the value before it."""
+    parts = line.text.split()
+    pairs = [COLON_PAIR.match(p) for p in parts]
+    if "\t" in line.text or not parts or not all(pairs):
+        return line_to_row(line)
+    if len(pairs) == 1 and not HEADER_LABEL_RE.fullmatch(squash(pairs[0]["label"])):
+        return line_to_row(line)  # 目标2：… wrapped from the line above is no field of its own
+    return Row([cell for m in pairs for cell in (m["label"], m["value"])], True, [line])
+
+
+def pair_label_rows(rows: list[Row]) -> list[Row]:
+    """A row of labels over a row of their values (年度总体目标 | 预期目标 | 实际完成情况 above
+    blank | 完成12个… | 完成…) becomes one row of label, value pairs, column by column. The first
+    label spans the sub-columns, so it takes the first value: the planned one, not the actual."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        labels, values = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        if values is None or not _labels_over_values(labels, values):
+            out.append(labels)
+            i += 1
+            continue
+        first_value = next(c for c in values.cells if c)
+        cells = [labels.cells[0], first_value]
+        for k in range(1, max(len(labels.cells), len(values.cells))):
+            cells += [_cell_at(labels.cells, k), _cell_at(values.cells, k)]
+        out.append(Row(cells, True, labels.lines + values.lines))
+        i += 2
+    return out
+
+
+def _cell_at(cells: list[str], k: int) -> str:
+    """The k-th cell of a row, blank past its end."""
+    return cells[k] if k < len(cells) else ""
+
+
+def _labels_over_values(labels: Row, values: Row) -> bool:
+    """True for a label row (short words, no values, a field label among them) over a value row
+    whose first cell is blank under the first label's merged cell and which holds no label."""
+    if not (labels.in_cells and values.in_cells) or not labels.cells or not values.cells:
+        return False
+    words = [c for c in labels.cells if c]
+    return (
+        bool(labels.cells[0])
+        and any(HEADER_LABEL_RE.fullmatch(_header_cell(w)) for w in words)
+        and len(words) >= 2
+        and all(len(squash(w)) <= MAX_SUBHEADER_CHARS and not is_value(w, True) for w in words)
+        and not values.cells[0]
+        and any(values.cells)
+        and not any(HEADER_LABEL_RE.fullmatch(_header_cell(c)) for c in values.cells if c)
+    )
 
 
 def _header_cell(cell: str) -> str:
@@ -316,12 +429,13 @@ def parse_amount_wan(text: str | None, label_unit: str = "万元") -> float | No
     """An amount cell in 万元 (4670, 1,311.13, 334万元, 3.2亿元); None if it holds no number."""
     if not text:
         return None
-    s = squash(text).replace(",", "")
-    m = re.search(r"(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)?", s)
+    # the first number as printed: a row of amounts (1,580.00 1,580.00 1,496.30) is not squashed
+    # into one, but a unit may stand apart from its number (3.2 亿元)
+    m = re.search(rf"({_NUMBER})\s*(亿元|亿|万元|万|元)?", unicodedata.normalize("NFKC", text))
     if not m:
         return None
     factor = MONEY_TO_WAN.get(m.group(2) or label_unit, Decimal(1))
-    return float(Decimal(m.group(1)) * factor)  # decimal: 9.87亿元 is 98700, not 98699.99999999999
+    return float(Decimal(m.group(1).replace(",", "")) * factor)  # decimal: 9.87亿元 is 98700, not 98699.99999999999
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,6 +542,9 @@ class Columns:
     """What the last column header said: where 一级 sits, which value columns follow the name
     (in order) and whether a basis / reason column ends the row."""
     level1_index: int | None = None
+    level3_index: int | None = None
+    positions: dict[int, str] = field(default_factory=dict)  # cell rows: column index → role
+    level2_only: bool = False  # cell rows under a header with a 二级 but no 一级 column
     value_roles: tuple[str, ...] = ("target",)
     has_basis: bool = False
 
@@ -448,6 +565,8 @@ class Columns:
             # a token row glues 指标性质, 指标值 and 度量单位 into one value token (≥95%)
             roles.pop("operator", None)
             roles.pop("unit", None)
+            for role in IGNORED_ROLES:  # their words would read as the name's
+                roles.pop(role, None)
         if "prev1" in roles or "prev2" in roles:
             # 前年/上年 sit under a spanning 指标值 header whose sub-columns rarely line up in
             # a text dump, so their order is the form's: 前年, 上年, then this year's target
@@ -456,6 +575,9 @@ class Columns:
             value_roles = tuple(sorted((r for r in VALUE_ROLES if r in roles), key=roles.get)) or ("target",)
         return cls(
             level1_index=roles.get("level1") if rows and rows[0].in_cells else None,
+            level3_index=roles.get("level3") if rows and rows[0].in_cells else None,
+            positions={i: r for r, i in roles.items()} if rows and rows[0].in_cells else {},
+            level2_only=bool(rows and rows[0].in_cells) and "level2" in roles and "level1" not in roles,
             value_roles=value_roles,
             has_basis="basis" in roles,
         )
@@ -475,7 +597,7 @@ class Columns:
             slots, rest = values[:n], values[n:]
             pad = [None] * (n - len(slots))
             slots = pad + slots if self.has_history else slots + pad
-        out = {role: (cell or None) for role, cell in zip(self.value_roles, slots)}
+        out = {role: (cell or None) for role, cell in zip(self.value_roles, slots) if role not in IGNORED_ROLES}
         out["basis"] = " ".join(c for c in rest if c) or None if self.has_basis else None
         return out
 
@@ -561,8 +683,9 @@ class IndicatorReader:
     # -- cell rows ------------------------------------------------------------------------------
 
     def read_cell_row(self, row: Row, cells: list[tuple[int, str]], nxt: Row | None) -> None:
-        labels = [(i, c) for i, c in cells if is_label(c)]
-        rest = [(i, c) for i, c in cells if not is_label(c)]
+        name_index = self.label_named_indicator(cells)
+        labels = [(i, c) for i, c in cells if is_label(c) and i != name_index]
+        rest = [(i, c) for i, c in cells if not is_label(c) or i == name_index]
         if not rest:
             if labels:
                 self.apply_labels(labels, nxt)
@@ -574,15 +697,38 @@ class IndicatorReader:
             return  # values with no name: a stray or sub-header row
         else:
             name_at = first_value - 1
-        name_index, name = rest[name_at]
+        name_index, name = self.name_in_level3_column(row, rest[name_at])
         values = [c for c in row.cells[name_index + 1:]]
         if not any(values):
             return
         cells_by_role = self.columns.assign(values)
         if not cells_by_role.get("target"):
             return
-        printed_level1 = self.apply_labels(labels, nxt)
+        # the name anchors the row: a row printed one cell off the header shifts its labels too
+        shift = name_index - self.columns.level3_index if self.columns.level3_index is not None else 0
+        printed_level1 = self.apply_labels([(max(i - shift, 0), c) for i, c in labels], nxt)
         self.emit(name, cells_by_role, row.lines, printed_level1)
+
+    def name_in_level3_column(self, row: Row, candidate: tuple[int, str]) -> tuple[int, str]:
+        """The name cell: the candidate (the text before the first value), unless it stands in a
+        column of words printed between name and target (指标解释, 指标方向: 正向); then it is
+        the 三级 cell. (Not for other columns: rows printed one cell right of their header are
+        common, and there the text before the value is the name.)"""
+        index, _ = candidate
+        at = self.columns.level3_index
+        if self.columns.positions.get(index) in WORDED_ROLES and at is not None and at < index < len(row.cells):
+            cell = row.cells[at]
+            if cell and not is_value(cell, True) and not is_label(cell):
+                return at, cell
+        return candidate
+
+    def label_named_indicator(self, cells: list[tuple[int, str]]) -> int | None:
+        """The index of a 三级 cell that reads like a label (服务对象满意度, 数量指标) but names an
+        indicator: it stands in the 三级指标 column and a value follows it."""
+        at = self.columns.level3_index
+        following = [c for i, c in cells if at is not None and i > at]
+        named = any(i == at and is_label(c) for i, c in cells)
+        return at if named and following and is_value(following[0], True) else None
 
     def apply_labels(self, labels: list[tuple[int, str]], nxt: Row | None) -> str | None:
         """Update the carried labels from the label cells of a row; return the 一级 label that
@@ -591,11 +737,14 @@ class IndicatorReader:
         level2s: list[str] = []
         for k, (idx, cell) in enumerate(labels):
             s = squash(cell)
-            if idx >= 0 and self.columns.level1_index is not None:
-                in_level1_slot = idx <= self.columns.level1_index
+            level1_at = self.columns.level1_index
+            positioned = idx >= 0 and (level1_at is not None or self.columns.level2_only)
+            if positioned:
+                in_level1_slot = level1_at is not None and idx <= level1_at
             else:  # token rows carry no positions: a first label followed by another is the 一级
                 in_level1_slot = len(labels) > 1
-            if k == 0 and is_level1_label(s):
+            if k == 0 and is_level1_label(s) and (in_level1_slot or not positioned):
+                # a 一级 word right of the 一级 column is a 二级 there (成本指标 under 产出指标)
                 printed_here = s
             elif k == 0 and in_level1_slot:
                 printed_here = s  # a 二级 label printed in the 一级 position
@@ -615,6 +764,10 @@ class IndicatorReader:
             self.labels.level2, self.labels.pending_level2 = level2s[0], None
         elif self.labels.pending_level2:
             self.labels.level2, self.labels.pending_level2 = self.labels.pending_level2, None
+        if self.columns.level2_only:
+            # no 一级 column: a 二级 that is a 一级 word (成本指标, 满意度指标) stands for it;
+            # any other 二级 decides the 一级 by the level rule
+            return level1_word(self.labels.level2)
         return printed_here or self.labels.level1
 
     # -- token rows -----------------------------------------------------------------------------
@@ -674,16 +827,23 @@ class IndicatorReader:
         frags = self.fragments
         self.fragments, self.pending_values, self.pending_lines = [], [], []
         labels: list[str] = []
+        starts: list[int] = []
         start = 0
         while start < len(frags):
             for end in range(len(frags), start, -1):
                 joined = "".join(squash(t) for t, _ in frags[start:end])
                 if is_label(joined):
                     labels.append(joined)
+                    starts.append(start)
                     start = end
                     break
             else:
                 break
+        if start == len(frags) and len(labels) >= 2 and not is_level1_label(labels[-1]):
+            # all label-like: the last one, after the 一级/二级 labels, is the 三级 name
+            # (服务对象满意度指标 服务对象满意度 ≥90%): a value always has a name
+            labels.pop()
+            start = starts.pop()
         name_frags = frags[start:]
         if not name_frags:
             return
@@ -710,14 +870,21 @@ class IndicatorReader:
             return  # 总分 / 合计: the form's sum, not an indicator
         if printed_level1 or self.labels.level2:
             self.backfill_labels(printed_level1, self.labels.level2)
-        self.indicators.append(Indicator(
+        indicator = Indicator(
             horizon=self.horizon, goal=self.goal,
             level1=printed_level1, level2=self.labels.level2, level3=name.strip(),
             raw_value=target_as_printed(cells), hist_prev2=cells.get("prev2"), hist_prev1=cells.get("prev1"),
             actual_raw=cells.get("actual"), weight=_number(cells.get("weight")),
             score=_number(cells.get("score")), basis=cells.get("basis"),
             page=lines[0].page, source_span=span_of(lines),
-        ))
+        )
+        if cells.get("long_term"):
+            # one printed row, two horizons: the period's target is the row's long-term indicator
+            self.indicators.append(replace(
+                indicator, horizon="long_term", raw_value=cells["long_term"],
+                hist_prev2=None, hist_prev1=None, actual_raw=None, weight=None, score=None,
+            ))
+        self.indicators.append(indicator)
 
 
 def target_as_printed(cells: dict[str, str | None]) -> str | None:
@@ -728,8 +895,8 @@ def target_as_printed(cells: dict[str, str | None]) -> str | None:
         return target
     operator = cells.get("operator") or ""
     unit = cells.get("unit") or ""
-    if QUALITATIVE_MARK.match(squash(operator)):
-        operator = ""
+    if not OPERATOR_CELL.match(squash(operator)):
+        operator = ""  # 定性 says no operator; a direction (正向, 反向) is none either
     if unit and squash(target).endswith(squash(unit)):
         unit = ""
     return f"{operator}{target}{unit}"
@@ -784,7 +951,7 @@ def read_form(form: list[Line]) -> GoalTable | None:
     header, body = split_form(form)
     if not body:
         return None
-    body = _cut_at_prose(body)
+    body = _cut_at_form_end(body)
     rows = merge_continuation_rows([line_to_row(ln) for ln in body])
     reader = IndicatorReader()
     # a marker line in the header (长期绩效目标表) sets the horizon of the first block
@@ -816,11 +983,32 @@ def _clean(text: str | None) -> str | None:
     return squash(text) or None if text else None
 
 
-def _cut_at_prose(lines: list[Line]) -> list[Line]:
+def _cut_at_form_end(lines: list[Line]) -> list[Line]:
+    """The indicator lines up to where the form ends: prose, or another table's title or
+    column header (a budget or procurement table printed right after the goal table)."""
     for i, ln in enumerate(lines):
-        if is_prose(ln):
+        if is_prose(ln) or is_other_table_title(ln) or is_other_table_header(line_to_row(ln)):
             return lines[:i]
     return lines
+
+
+def is_other_table_title(line: Line) -> bool:
+    """The title of a table that is no goal table (表九：政府采购预算表, 项目资金来源情况表)."""
+    cells = [c for c in line.cells if c]
+    if len(cells) != 1 or is_table_title(line) or SUB_TABLE_TITLE.match(squash(cells[0])):
+        return False
+    return bool(OTHER_TABLE_TITLE.search(squash(cells[0])))
+
+
+def is_other_table_header(row: Row) -> bool:
+    """A column header of another kind of table (资金来源 | 金额 | 占比; 序号 | 采购项目 …):
+    short words only, no value or level label, one of them a column of budget tables."""
+    words = [squash(c) for c in row.cells if c]
+    return (
+        row.in_cells and len(words) >= 2
+        and any(w in OTHER_TABLE_COLUMNS for w in words)
+        and not any(is_value(w, True) or is_label(w) or is_column_word(w) for w in words)
+    )
 
 
 def is_column_word(text: str) -> bool:
