@@ -384,6 +384,9 @@ def pair_label_rows(rows: list[Row]) -> list[Row]:
     i = 0
     while i < len(rows):
         labels, values = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        if values is not None and labels.cells and values.cells and values.cells[0] == labels.cells[0]:
+            # the first label's merged cell filled down (as the PDF reader does) stands for a blank
+            values = Row(["", *values.cells[1:]], values.in_cells, values.lines)
         if values is None or not _labels_over_values(labels, values):
             out.append(labels)
             i += 1

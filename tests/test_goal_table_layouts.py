@@ -2,6 +2,8 @@
 checking one rule of the recogniser (labels by position, header fields, column roles, form ends)."""
 from __future__ import annotations
 
+import pytest
+
 from parsers.layout import Layout, Line, Page
 from pipeline.normalise import normalise_indicator
 from recognisers.goal_tables import find_goal_tables
@@ -48,12 +50,15 @@ def test_cost_label_in_the_level2_column_is_a_level2_under_output():
     assert levels(table)[1] == ("产出指标", "成本指标", "单部电梯补助标准", "≤20万元/部", None)
 
 
-def test_self_evaluation_goal_text_is_the_planned_text_under_its_sub_header():
-    [table] = read("""
+@pytest.mark.parametrize("merged_label", ["", "年度总体目标"])
+def test_self_evaluation_goal_text_is_the_planned_text_under_its_sub_header(merged_label):
+    """The 年度总体目标 cell spans both rows: a text dump leaves it blank on the second, the PDF
+    reader fills it down."""
+    [table] = read(f"""
 项目支出绩效自评表
 项目名称\t背街小巷环境提升
 年度总体目标\t预期目标\t实际完成情况
-\t完成背街小巷整治30条，路面破损修复率100%。\t完成背街小巷整治31条，路面破损修复率100%。
+{merged_label}\t完成背街小巷整治30条，路面破损修复率100%。\t完成背街小巷整治31条，路面破损修复率100%。
 绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
 \t产出指标\t数量指标\t整治背街小巷数量\t≥30条\t31条\t20\t20
 """)
