@@ -11,13 +11,17 @@ Two printed shapes are understood.
    projects, and a 注： note closes the table.
 2. **Evaluated projects in prose**: one heading per project (（一）“…”项目绩效执行结果, 2.…资金重点
    绩效评价), with its grade (评价等级为“良”) and score (综合评分85.5分) if given, its 项目业主 /
-   主管部门, and the problems listed after 存在 … 等问题 (or under 存在的问题：), one finding per
-   item.
+   主管部门 (in the text or in the heading's （主管部门：…）), and the problems listed after
+   存在 … 等问题 (or after an intro such as 存在的问题：, 评价发现：, 扣分原因：), one finding per
+   item. A sentence may also list several projects, one clause each with its result
+   (其中，“X”评价得分92分，评价等级为“优”；“Y”…).
 
 Stages:
 
-    header_at           a line (or a run of one-cell lines) → the table's columns, by header words
-    table_body          the lines after it → row lines, until a note, prose or another table
+    header_at           a line (possibly wrapped onto the next: 评价金额 / （万元）, 评价 / 得分) or a
+                        run of one-cell lines → the table's columns, by header words
+    table_body          the lines after it → row lines, until a note, a caption (表2 …), prose
+                        (a sentence, or a clause on a line not ending in figures) or another table
     token_rows          space-separated / one-cell-per-line rows → cells per column (pieces
                         grouped by 序号, text and value runs aligned with the columns, wrapped
                         names split by the columns' printed widths)
@@ -25,6 +29,7 @@ Stages:
     table_evaluations   rows → Evaluations (merged department cells carried down)
     project_sections    sentences from recognisers.sections → project headings and their text
     prose_evaluation    a project section → an Evaluation (grade, score, department, findings)
+    listed_evaluations  a sentence listing projects with their results → an Evaluation per clause
     merge_prose         a prose section about a table's project completes that row
 
 Tables are found here rather than taken from recognisers.sections' text tables because a
@@ -42,15 +47,15 @@ from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
     HEADING_COUNTER, TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of, heading_marker,
-    page_furniture, sectionise, squash,
+    printed_lines, sectionise, squash,
 )
 from schemas.records import Evaluation
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
 
-SEQ, DEPARTMENT, PROJECT, AMOUNT, SCORE, GRADE, FINDINGS, TEXT, NUMBER = (
-    "seq", "department", "project", "amount", "score", "grade", "findings", "text", "number")
+SEQ, DEPARTMENT, PROJECT, AMOUNT, SCORE, GRADE, FINDINGS, EVAL_TYPE, TEXT, NUMBER = (
+    "seq", "department", "project", "amount", "score", "grade", "findings", "eval_type", "text", "number")
 # columns whose cells are numbers or grades; the others hold text
 VALUE_KINDS = {AMOUNT, SCORE, GRADE, NUMBER}
 
@@ -58,10 +63,14 @@ VALUE_KINDS = {AMOUNT, SCORE, GRADE, NUMBER}
 COLUMN_WORDS: list[tuple[str, re.Pattern]] = [
     (SEQ, re.compile(r"^(序号|编号|序次|序)$")),
     (FINDINGS, re.compile(r"问题|不足|扣分原因|扣分情况")),
-    (GRADE, re.compile(r"^(?!.*分)(?:.*(?:等级|等次|评级|级别|评价结果|评价结论)|结果$)")),
+    (GRADE, re.compile(r"^(?!.*分)(?:.*(?:等级|等次|评级|级别|评价结果|评价结论)|(?:自评|考核|复核)?结果$)")),
     (NUMBER, re.compile(r"分值|权重|满分|率|比例|占比|执行数|支出数|实际|结余|到位")),
-    (SCORE, re.compile(r"得分|分数|评分|打分|总分|[（(]分[)）]")),
+    (SCORE, re.compile(r"得分|分数|评分|打分|总分|[（(]分[)）]|^(?:自评|复核|考核|评审|审核|终评|初评)分$")),
+    # 评价类型 (部门自评 / 财政重点评价) sets each row's evaluation type
+    (EVAL_TYPE, re.compile(r"评价(?:类型|方式|类别|形式|主体)")),
     (TEXT, re.compile(r"类型|类别|性质|领域|编码|代码|备注|说明|方式|机构|来源|级次")),
+    # 预算单位, 资金使用单位 name a unit, not a sum
+    (DEPARTMENT, re.compile(r"(?:单位|部门)(?:名称)?$")),
     (AMOUNT, re.compile(r"金额|资金|预算|投资|规模|万元|亿元|[（(]元[)）]")),
     (DEPARTMENT, re.compile(r"部门|单位|主管|主体")),
     (PROJECT, re.compile(r"项目|名称|政策|对象|专项")),
@@ -73,8 +82,10 @@ MAX_COLUMN_WORD = 12
 UNIT_FRAGMENT = re.compile(r"^[（(][^）)]{1,6}[)）]$")
 
 SENTENCE_STOP = re.compile(r"[。！？]")
-# a line longer than this (whitespace removed) with a comma in it is prose, not a table row
-MAX_ROW_FRAGMENT = 40
+# a table's numbered caption: 表2 …, 附表1 …, 附表
+TABLE_CAPTION = re.compile(r"^附?表\d+|^附表")
+# a break between clauses of a sentence: ，；, or a comma that is no thousands separator (3,560.00)
+CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\d{3})")
 # a group label inside a table (一、市直部门, （二）区县) is at most this long
 MAX_GROUP_LABEL = 20
 
@@ -114,8 +125,9 @@ EVAL_SUFFIX = re.compile(
     r"(?:的)?(?:财政)?(?:重点)?(?:绩效(?:执行|评价|自评)|评价|自评)(?:结果|情况|报告|结论)?$")
 # a name that names a project: ends with a word for a project, fund or policy
 PROJECT_NOUN = re.compile(r"(项目|资金|经费|专项|补助|补贴|奖补|奖励|工程|政策|基金|专款|债券)$")
-# 项目 after a fund's name is a classifier, not part of it: 科技经费项目 → 科技经费
-FUND_WORD = ("资金", "经费", "补助", "补贴", "奖补", "专项", "基金", "专款")
+# 项目 after a fund's name is a classifier, not part of it: 科技经费项目 → 科技经费 (a subsidy
+# keeps it: 农机购置补贴项目 is how such projects are named)
+FUND_WORD = ("资金", "经费", "专项", "基金", "专款")
 # headings that name a kind of spending or of evaluation, not one project (重点项目支出, 部门整体
 # 支出, 事前, 第三方)
 GENERIC_NAME = re.compile(
@@ -140,19 +152,33 @@ PROSE_GRADE = re.compile(
     r"(?:为|是|：|:|评定为|确定为)?\s*[“\"「『]?(" + "|".join(sorted(GRADES, key=len, reverse=True)) + r")"
     r"(?=[”\"」』，,。；;、（()）\s]|等级|等次|级|$)")
 PROSE_AMOUNT = re.compile(
-    r"(?:预算|总投资|投资总额|资金总额|评价金额|项目金额|涉及资金|资金规模|安排资金|下达资金|批复资金)"
+    r"(?:预算|总投资|投资总额|资金总额|评价金额|项目金额|项目资金|涉及资金|资金规模|安排资金|下达资金|批复资金)"
     r"(?:金额|资金|数)?(?:为|共计|合计|总计|共|达|是|：|:)?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
-DEPARTMENT_ROLE = r"(?:项目)?(?:业主单位|业主|主管部门|实施单位|建设单位|责任单位|项目单位|实施主体)"
+DEPARTMENT_ROLE = r"(?:项目)?(?:业主单位|业主|主管部门|主管单位|实施单位|建设单位|责任单位|项目单位|实施主体)"
+# a department-wide evaluation names its unit: 市教育局部门整体支出
+WHOLE_SPENDING = re.compile(r"^(.+?)(?:部门|单位)?整体支出$")
+# a heading's closing remark naming the project's unit: X项目（主管部门：市教育局）
+DEPARTMENT_REMARK = re.compile(rf"[（(]{DEPARTMENT_ROLE}(?:为|：|:)\s*([^（()）]{{2,30}})[)）]$")
 DEPARTMENT_AS_ROLE = re.compile(rf"(?:^|[，,。；;：:])([^，,。；;：:]{{2,30}}?)作为(?:该)?{DEPARTMENT_ROLE}")
 ROLE_IS_DEPARTMENT = re.compile(rf"{DEPARTMENT_ROLE}(?:为|是|：|:)([^，,。；;：:、（(]{{2,30}})")
 DEPARTMENT_CARRIES_OUT = re.compile(r"(?:项目|资金)?由([^，,。；;：:、]{2,30}?)(?:负责|牵头|组织)*(?:实施|管理|承担)")
 
 # the problems list: 存在 A；B；C等问题 (the list ends at the first 等问题 / 等不足)
 FINDINGS_LIST = re.compile(r"(?<!不)存在(?!的)(.+?)等(?:方面的?)?(?:问题|不足)")
-# 存在的主要问题：… / 发现以下问题：… (the list is the rest of the paragraph)
+# an intro after which the rest of the paragraph lists the problems: 存在的主要问题：, 发现以下
+#问题：, 存在以下几个方面的问题：, 主要存在三个方面问题：, 存在问题及原因：, 主要问题：, 问题主要
+# 表现在：, 评价发现：, 扣分原因：
 FINDINGS_INTRO = re.compile(
-    r"(?:(?:存在|发现)的?(?:主要|以下|如下|一些)?|主要)(?:问题|不足)(?:主要)?(?:有|是|为|表现为|表现在|包括|如下)?[:：]")
+    r"(?:(?:主要)?(?:存在|发现)的?(?:主要|以下|如下|一些)?(?:[一二三四五六七八九十几两\d]+个)?(?:方面的?)?"
+    r"(?:问题|不足)(?:及(?:其)?原因)?(?:主要)?(?:有|是|为|表现为|表现在|包括|如下)?"
+    r"|主要(?:问题|不足)(?:有|是|为|表现为|表现在|包括|如下)?"
+    r"|(?:问题|不足)主要(?:有|是|表现为|表现在|集中在|体现在)"
+    r"|(?:评价|复核|检查|抽查)发现"
+    r"|扣分(?:原因|情况|事项))[:：]")
 PROBLEM_HEADING = re.compile(r"问题|不足")
+# a sentence listing evaluated projects, one clause each: 其中，“X项目”评价得分92分，…；“Y”…
+LISTED_CLAUSE_END = re.compile(r"[；;。]")
+LISTED_PROJECT = re.compile(r"^(?:其中)?[，,：:]?[“\"「『]([^“”\"「」『』]{2,40})[”\"」』]")
 ITEM_COUNTER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[（(]\d{1,2}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳])")
 # a comma before 二是 / （2） ends an item as a semicolon would
@@ -303,19 +329,11 @@ def is_result_header(cells: list[str]) -> bool:
 
 def header_at(lines: list[Line], i: int) -> tuple[Header, int] | None:
     """The result-table header starting at ``lines[i]`` and the index after it, or None.
-    A header is one line of cells (tabs or spaces) or one cell per line; a unit printed on the
-    line below its column word (项目金额 / （万元）) is glued back."""
-    cells = cells_of(lines[i])
-    if len(cells) >= MIN_HEADER_COLUMNS and is_result_header(cells):
-        in_cells = "\t" in lines[i].text
-        j = i + 1
-        if in_cells:
-            cells = lines[i].cells
-            if j < len(lines) and _is_header_continuation(lines[j], len(cells)):
-                below = lines[j].cells + [""] * (len(cells) - len(lines[j].cells))
-                cells = [a + b for a, b in zip(cells, below)]
-                j += 1
-        return Header(columns_of(cells), in_cells), j
+    A header is one line of cells (tabs or spaces), possibly wrapped onto a second line (see
+    :func:`line_header`), or one cell per line; a unit printed on the line below its column
+    word (项目金额 / （万元）) is glued back."""
+    if len(cells_of(lines[i])) >= MIN_HEADER_COLUMNS:
+        return line_header(lines, i)
     stacked: list[str] = []
     j = i
     while j < len(lines) and len(cells_of(lines[j])) == 1:
@@ -327,18 +345,77 @@ def header_at(lines: list[Line], i: int) -> tuple[Header, int] | None:
         else:
             break
         j += 1
-    if len(stacked) >= MIN_HEADER_COLUMNS and is_result_header(stacked):
+    # 序号 is a table's first column: a column word above it is a caption (部分项目自评复核结果)
+    opens_at_seq = all(column_kind(c) != SEQ for c in stacked[1:])
+    if len(stacked) >= MIN_HEADER_COLUMNS and opens_at_seq and is_result_header(stacked):
         return Header(columns_of(stacked), False), j
     return None
 
 
-def _is_header_continuation(line: Line, width: int) -> bool:
-    """A tab line under a tab header holding only the rest of its words (（万元） 名称 得分)."""
-    cells = line.cells
-    filled = [c for c in cells if c]
-    return ("\t" in line.text and len(cells) <= width and bool(filled)
-            and all(UNIT_FRAGMENT.match(squash(c)) or column_kind(c) for c in filled)
-            and not any(is_value_token(squash(c)) for c in filled))
+def line_header(lines: list[Line], i: int) -> tuple[Header, int] | None:
+    """A header printed on the line ``lines[i]`` and the index after it, or None. The line
+    below continues it when it holds only units and the rest of wrapped column words (评价金额
+    / （万元）, 评价 / 得分): tab cells are glued by position, space-separated ones by
+    :func:`glue_spaced_header`."""
+    top = lines[i]
+    in_cells = "\t" in top.text
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below is not None and is_header_continuation(top, below):
+        if in_cells:
+            fragments = below.cells + [""] * (len(top.cells) - len(below.cells))
+            cells = [a + b for a, b in zip(top.cells, fragments)]
+        else:
+            cells = glue_spaced_header(top, below)
+        if is_result_header(cells):
+            return Header(columns_of(cells), in_cells), i + 2
+    if is_result_header(cells_of(top)):
+        return Header(columns_of(top.cells if in_cells else cells_of(top)), in_cells), i + 1
+    return None
+
+
+def is_header_continuation(top: Line, line: Line) -> bool:
+    """True when ``line`` holds only the rest of the header ``top``: units (（万元） （分）) and
+    column words, no figure, no counter (一、市直部门 opens a group of rows). In tab cells the
+    words fill the cells below their column; between spaces, where a line of names could read
+    as column words (…资金), words count only under header cells that are no column words by
+    themselves (评价 / 得分)."""
+    in_cells = "\t" in top.text
+    if in_cells != ("\t" in line.text) or heading_marker(squash(line.text)):
+        return False
+    top_cells, cells = cells_of(top), cells_of(line)
+    units = [c for c in cells if UNIT_FRAGMENT.match(squash(c))]
+    words = [c for c in cells if c not in units]
+    if (not cells or len(cells) > len(top_cells) or any(is_value_token(squash(c)) for c in cells)
+            or not all(column_kind(w) for w in words)):
+        return False
+    return in_cells or len(words) <= sum(column_kind(c) is None for c in top_cells)
+
+
+def glue_spaced_header(top: Line, below: Line) -> list[str]:
+    """The cells of a space-separated header wrapped onto ``below``: each fragment joins the
+    header cell nearest above it among those it can finish — a money unit a money column, （分）
+    a score column, a word a cell that is no column word by itself."""
+    cells = [[text, centre] for text, centre in token_centres(top.text)]
+    for text, centre in token_centres(below.text):
+        targets = [k for k, (cell, _) in enumerate(cells) if _can_finish(cell, text)] or range(len(cells))
+        nearest = min(targets, key=lambda k: abs(cells[k][1] - centre))
+        cells[nearest][0] += text
+    return [text for text, _ in cells]
+
+
+def _can_finish(cell: str, fragment: str) -> bool:
+    """True when a wrapped header ``fragment`` can be the end of header ``cell``."""
+    if UNIT_FRAGMENT.match(fragment):
+        if "元" in fragment:
+            return column_kind(cell) == AMOUNT
+        return "分" not in fragment or column_kind(cell) == SCORE
+    return column_kind(cell) is None
+
+
+def token_centres(text: str) -> list[tuple[str, float]]:
+    """The space-separated tokens of a printed line, each with its centre in printed columns."""
+    return [(m.group(), print_width(text[:m.start()]) + print_width(m.group()) / 2)
+            for m in re.finditer(r"\S+", text)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -348,15 +425,22 @@ def _is_header_continuation(line: Line, width: int) -> bool:
 TOTAL = "total"  # marks a 合计/小计 row in a table body
 
 
-def is_prose_line(line: Line) -> bool:
-    """A narrative line that ends a space-separated table: a section heading, a sentence."""
+def is_prose_line(line: Line, header: Header) -> bool:
+    """A narrative line that ends a space-separated table: a section heading, a sentence, or a
+    clause of one (，；) on a line that does not end in a row's figures or grade. Line length
+    tells nothing: PDF text wraps prose at any width, and a row with long names is long. In a
+    table with a findings column a clause is a wrapped finding, so there only 。 ends the table."""
     if "\t" in line.text:
         return False
     text = squash(line.text)
-    first = line.text.split()[0] if line.text.split() else ""
-    if heading_marker(text) and seq_number(first) is None:
+    tokens = line.text.split()
+    if heading_marker(text) and seq_number(tokens[0] if tokens else "") is None:
         return True
-    return bool(SENTENCE_STOP.search(text)) or (len(text) > MAX_ROW_FRAGMENT and re.search(r"[，,]", text) is not None)
+    if SENTENCE_STOP.search(text):
+        return True
+    ends_in_cells = len(tokens) > 1 and is_value_token(tokens[-1])
+    return (header.index(FINDINGS) is None and not ends_in_cells
+            and CLAUSE_BREAK.search(text) is not None)
 
 
 def table_body(lines: list[Line], start: int, header: Header) -> tuple[list[Line | str], int]:
@@ -375,10 +459,16 @@ def table_body(lines: list[Line], start: int, header: Header) -> tuple[list[Line
             continue
         if TABLE_NOTE.match(text):
             return body, i + 1
+        if is_table_caption(line):
+            return body, i
         if is_group_label(lines, i, header):
             i += 1
             continue
-        if header_at(lines, i) or (not header.in_cells and is_prose_line(line)):
+        another = header_at(lines, i)
+        if another and another[0].key == key:  # repeated after a page break, wrapped differently
+            i = another[1]
+            continue
+        if another or (not header.in_cells and is_prose_line(line, header)):
             return body, i
         if header.in_cells and "\t" not in line.text:
             return body, i
@@ -389,6 +479,14 @@ def table_body(lines: list[Line], start: int, header: Header) -> tuple[list[Line
             body.append(line)
         i += 1
     return body, i
+
+
+def is_table_caption(line: Line) -> bool:
+    """A table's caption between two tables: 表2 2023年度财政重点评价结果, 附表, or a text-only
+    line ending in 表 (…评价结果汇总表)."""
+    text = squash(line.text)
+    return bool(TABLE_CAPTION.match(text)) or (text.endswith("表") and not any(
+        is_value_token(t) for t in line.text.split()))
 
 
 def is_group_label(lines: list[Line], i: int, header: Header) -> bool:
@@ -472,16 +570,18 @@ class PieceRow:
 def group_pieces(header: Header, body: list[Line | str]) -> list[PieceRow]:
     """Body lines → the pieces of each row. With a 序号 column a row starts at the next number
     (or 1 again) once the row before has values, and only there; without one, at a line
-    starting with text after a line that ended with values. A 合计/小计 row ends the row before
-    it and is left out."""
+    starting with text once a line of the row before ended with values — and, when that row
+    printed text and values on one line (a PDF's visual row), only at a line carrying values
+    too: a text-only line below a visual row is its wrapped cell (公共文化场馆免费开放补 / 助).
+    A 合计/小计 row ends the row before it and is left out."""
     seq_first = header.columns[0].kind == SEQ
     rows: list[PieceRow] = []
     current: PieceRow | None = None
     last_seq = 0
-    ended_with_value = False
+    closed = visual = False  # a line of the current row ended with values / held text and values
     for item in body:
         if item == TOTAL:
-            current, ended_with_value = None, False
+            current, closed, visual = None, False, False
             continue
         tokens = line_tokens(item)
         if not tokens:
@@ -492,13 +592,17 @@ def group_pieces(header: Header, body: list[Line | str]) -> list[PieceRow]:
         if number is not None and (current is None or (has_values and number in (last_seq + 1, 1))):
             seq, tokens = tokens[0], tokens[1:]
             last_seq = number
+        carries_values = any(is_value_token(t) for t in tokens)
         if seq is not None or current is None or (
-                not seq_first and has_values and ended_with_value and not is_value_token(tokens[0])):
+                not seq_first and has_values and closed and not is_value_token(tokens[0])
+                and (carries_values or not visual)):
             current = PieceRow(seq)
             rows.append(current)
+            closed = visual = False
         current.pieces.extend(Piece(t, item, n == 0) for n, t in enumerate(tokens))
         current.lines.append(item)
-        ended_with_value = bool(tokens) and is_value_token(tokens[-1])
+        closed = closed or (bool(tokens) and is_value_token(tokens[-1]))
+        visual = visual or (carries_values and not all(is_value_token(t) for t in tokens))
     return rows
 
 
@@ -640,17 +744,16 @@ def continue_cells(header: Header, cells: dict[int, str], tails: list[list[Piece
     """Append a visual row's wrapped lines to its text cells: each line's pieces continue, in
     order, the text columns whose last printed line was full (the ones that wrapped), those
     whose text does not yet read as complete (a department without its 局, a project without
-    its 资金) first; when more pieces than such columns, the text columns in order."""
+    its 资金) first; when more pieces than such columns, the text columns, again the incomplete
+    ones first (widths measured on other rows may not show a wrap: 县人力资源和社会保 / 障局)."""
     text_columns = [i for i, c in enumerate(header.columns) if c.kind not in VALUE_KINDS and c.kind != SEQ]
     last_line = {c: cells[c] for c in text_columns if c in cells}
     for pieces in tails:
         wrapped = [c for c in text_columns if c in last_line
                    and print_width(last_line[c]) >= widths.get(c, print_width(last_line[c])) - 1]
-        if len(pieces) > len(wrapped):
-            targets = text_columns
-        else:
-            ranked = sorted(wrapped, key=lambda c: reads_complete(header.columns[c].kind, cells[c]))
-            targets = [c for c in wrapped if c in ranked[:len(pieces)]]
+        candidates = wrapped if len(pieces) <= len(wrapped) else text_columns
+        ranked = sorted(candidates, key=lambda c: reads_complete(header.columns[c].kind, cells.get(c, "")))
+        targets = [c for c in candidates if c in ranked[:len(pieces)]]
         for c, piece in zip(targets, pieces):
             cells[c] = cells.get(c, "") + piece.text
             last_line[c] = piece.text
@@ -724,9 +827,7 @@ def result_tables(layout: Layout, sentences: list[Sentence]) -> list[ResultTable
     evaluation type its header, title, the sentence before it or its headings say (自评 → self,
     重点评价/第三方 → key; a result table that nowhere says 自评 is the finance bureau's own
     evaluation, key)."""
-    furniture = page_furniture(layout)
-    lines = [ln for ln in layout.lines()
-             if not ln.is_blank and not ln.is_page_number and squash(ln.text) not in furniture]
+    lines = printed_lines(layout)
     tables: list[ResultTable] = []
     i = 0
     while i < len(lines):
@@ -777,7 +878,7 @@ def row_evaluation(table: ResultTable, row: Row, department: str | None) -> Eval
         amount_wan=parse_amount_wan(cell(AMOUNT), unit) if cell(AMOUNT) else None,
         score=score,
         grade=grade,
-        eval_type=table.eval_type,
+        eval_type=eval_type_of([cell(EVAL_TYPE) or ""]) or table.eval_type,
         findings=findings or None,
         page=row.lines[0].page if row.lines else None,
         source_span=span_of(row.lines),
@@ -845,7 +946,7 @@ def split_findings(text: str) -> list[str]:
             continue
         items.append(item)
         in_counted_item = bool(counter) and separator == "。"
-    if len(items) == 1 and not ITEM_SEPARATOR.search(text):
+    if len(items) == 1 and not ITEM_SEPARATOR.search(text.rstrip("。；;")):
         parts = [p for p in items[0].split("、") if p]
         if len(parts) > 1 and all(len(p) >= MIN_ENUM_PART for p in parts):
             return parts
@@ -864,15 +965,30 @@ def findings_in(paragraphs: list[str]) -> list[str]:
     for k, paragraph in enumerate(paragraphs):
         intro = FINDINGS_INTRO.search(paragraph)
         if intro:
-            return split_findings(paragraph[intro.end():] or "".join(_counted_run(paragraphs[k + 1:])))
+            rest = paragraph[intro.end():]
+            # items printed one per paragraph (①… / ②…) continue the list the intro opened
+            style = counter_style(rest)
+            if not rest or style:
+                rest += "".join(_counted_run(paragraphs[k + 1:], style))
+            return split_findings(rest)
     return []
 
 
-def _counted_run(paragraphs: list[str]) -> list[str]:
-    """The paragraphs at the start of ``paragraphs`` that open with an item counter (一是, （1）)."""
+def counter_style(text: str) -> str | None:
+    """The style of the item counter ``text`` opens with (paren_arabic for （1）, circled for ①,
+    ordinal for 一是 …), None when it opens with none."""
+    if not ITEM_COUNTER.match(text):
+        return None
+    marker = heading_marker(text)
+    return marker[0] if marker else "ordinal"
+
+
+def _counted_run(paragraphs: list[str], style: str | None = None) -> list[str]:
+    """The paragraphs at the start of ``paragraphs`` that open with an item counter (一是, （1）)
+    of ``style`` (of any style when None)."""
     run: list[str] = []
     for paragraph in paragraphs:
-        if not ITEM_COUNTER.match(paragraph):
+        if counter_style(paragraph) is None or style not in (None, counter_style(paragraph)):
             break
         run.append(paragraph if paragraph.endswith(("。", "；", ";")) else paragraph + "；")
     return run
@@ -889,6 +1005,7 @@ class ProjectHeading:
 
     name: str
     says_evaluated: bool
+    department: str | None = None
 
 
 def project_heading(title: str) -> ProjectHeading | None:
@@ -899,6 +1016,9 @@ def project_heading(title: str) -> ProjectHeading | None:
     punctuation name no project."""
     text = HEADING_COUNTER.sub("", squash(title)).strip("。：:；;，,")
     text = re.sub(r"^(?:关于|对)", "", text)
+    remark = DEPARTMENT_REMARK.search(text)
+    department = clean_name(remark.group(1)) if remark else None
+    text = text[:remark.start()] if remark else text
     suffix = EVAL_SUFFIX.search(text)
     name = re.sub(r"的$", "", text[:suffix.start()] if suffix else text)
     quoted = QUOTED_NAME.match(name)
@@ -910,7 +1030,10 @@ def project_heading(title: str) -> ProjectHeading | None:
             or COUNTED_PROJECTS.search(name)
             or not (quoted or PROJECT_NOUN.search(name) or suffix and len(name) >= MIN_UNMARKED_NAME)):
         return None
-    return ProjectHeading(clean_name(name), bool(suffix or quoted))
+    whole = WHOLE_SPENDING.match(name)
+    if department is None and whole and is_org_name(whole.group(1)):
+        department = whole.group(1)
+    return ProjectHeading(clean_name(name), bool(suffix or quoted), department)
 
 
 @dataclass
@@ -983,7 +1106,7 @@ def department_in(paragraphs: list[str]) -> str | None:
     return None
 
 
-def prose_evaluation(section: ProjectSection, seq: int, lines: dict[int, Line]) -> Evaluation | None:
+def prose_evaluation(section: ProjectSection, lines: dict[int, Line]) -> Evaluation | None:
     """A project section → an Evaluation, or None when it states no result: a grade, a score
     or, under a heading that says it reports an evaluation, the problems found. ``lines`` maps
     line numbers to the layout's lines, for the source span."""
@@ -999,8 +1122,7 @@ def prose_evaluation(section: ProjectSection, seq: int, lines: dict[int, Line]) 
     source = sorted({s.lineno for s in section.sentences} & lines.keys())
     return Evaluation(
         project=section.named.name,
-        seq=seq,
-        department=department_in(paragraphs),
+        department=section.named.department or department_in(paragraphs),
         amount_wan=parse_amount_wan(amount.group(1), amount.group(2)) if amount else None,
         score=float(score.group(1)) if score else None,
         grade=GRADES[grade.group(1)] if grade else None,
@@ -1012,14 +1134,49 @@ def prose_evaluation(section: ProjectSection, seq: int, lines: dict[int, Line]) 
     )
 
 
+def listed_evaluations(sentences: list[Sentence]) -> list[tuple[int, Evaluation]]:
+    """Evaluated projects listed in a sentence, one clause each, with the sentence's line number:
+    其中，“X项目”评价得分92分，评价等级为“优”；“Y工程”评价得分85.6分… A clause counts when it
+    opens with a quoted name and states a score or grade; the evaluation type comes from the
+    clause, its paragraph and its headings (重点评价 → key)."""
+    paragraphs: dict[int, str] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, "") + s.text
+    out: list[tuple[int, Evaluation]] = []
+    for s in sentences:
+        for clause in LISTED_CLAUSE_END.split(s.text):
+            quoted = LISTED_PROJECT.match(clause)
+            if not quoted or GENERIC_NAME.match(quoted.group(1)):
+                continue
+            rest = clause[quoted.end():]
+            grade, score = PROSE_GRADE.search(rest), PROSE_SCORE.search(rest)
+            if not (grade or score):
+                continue
+            amount = PROSE_AMOUNT.search(rest)
+            contexts = [clause, paragraphs[s.paragraph], *(h.title for h in reversed(s.path))]
+            out.append((s.lineno, Evaluation(
+                project=clean_name(quoted.group(1)),
+                amount_wan=parse_amount_wan(amount.group(1), amount.group(2)) if amount else None,
+                score=float(score.group(1)) if score else None,
+                grade=GRADES[grade.group(1)] if grade else None,
+                eval_type=eval_type_of(contexts) or "key",
+                page=s.page,
+                source_span=span_of(list(s.lines)),
+            )))
+    return out
+
+
 def prose_evaluations(sentences: list[Sentence], layout: Layout) -> list[Evaluation]:
-    """Every project section that states a result, numbered in text order."""
+    """Every project section that states a result and every project listed with its result in
+    a sentence outside those sections, numbered in text order."""
     lines = {ln.lineno: ln for ln in layout.lines()}
-    out: list[Evaluation] = []
-    for section in project_sections(sentences):
-        evaluation = prose_evaluation(section, len(out) + 1, lines)
-        if evaluation is not None:
-            out.append(evaluation)
+    sections = project_sections(sentences)
+    found = [(section.heading.lineno, prose_evaluation(section, lines)) for section in sections]
+    inside = {id(s) for section in sections for s in section.sentences}
+    found += listed_evaluations([s for s in sentences if id(s) not in inside])
+    out = [e for _, e in sorted(found, key=lambda pair: pair[0]) if e is not None]
+    for seq, evaluation in enumerate(out, start=1):
+        evaluation.seq = seq
     return out
 
 

@@ -3,10 +3,12 @@
 Steps:
 
 1. Lines that are not prose are set aside: blank lines, printed page numbers, page furniture
-   (a header or footer line repeated on most pages), goal-table forms (recognisers.goal_tables
-   finds them; their header fields are kept whole, their indicator part ends at the first prose
-   line) and other tables: tab-separated rows, and space-separated tables that open at a column
-   header (序号 | 部门 | 项目名称 | 金额 …) and run while lines look like rows. Those tables are
+   (a header or footer line repeated on most pages, and a running header at the top of a page —
+   after a form feed or a printed page number — that is a letterhead (…文件) or a line printed
+   again at another page's top, first in the document or in its signature), goal-table forms
+   (recognisers.goal_tables finds them; their header fields are kept whole, their indicator
+   part ends at the first prose line) and other tables: tab-separated rows, and space-separated
+   tables that open at a column header (序号 | 部门 | 项目名称 | 金额 …) and run while lines look like rows. Those tables are
    returned as :class:`TextTable` blocks for the evaluation recogniser.
 2. The remaining lines are glued into paragraphs. A line ends its paragraph when it ends with
    closing punctuation (。！？：；), when it is clearly shorter than the document's full line
@@ -57,6 +59,7 @@ LIST_END = "：:；;"
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 TITLE_END = re.compile(r"[。：:；;]")
 MAX_TITLE_CHARS = 40
+OPEN_BRACKETS, CLOSE_BRACKETS = "（(", "）)"
 # a line narrower than this share of the full line width ends its paragraph
 SHORT_LINE_SHARE = 0.8
 # characters either side of a line break looked at when deciding whether a word runs on
@@ -79,6 +82,13 @@ MAX_FRAGMENT_CHARS = 25
 # page furniture: a line printed at the top or bottom of at least this share of pages
 FURNITURE_SHARE = 0.5
 MIN_FURNITURE_PAGES = 3
+# a running header at the top of a page: a letterhead (博罗县财政局文件), or a short line naming
+# the issuer that is printed again at another page's top, first in the document or in its
+# signature (its last lines)
+LETTERHEAD = re.compile(r"文件$")
+SIGNATURE_LINES = 3
+MIN_RUNNING_HEADER_CHARS = 4
+MAX_RUNNING_HEADER_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,49 @@ def page_furniture(layout: Layout) -> set[str]:
         lines = [ln for ln in page.lines if not ln.is_blank]
         counts.update({squash(lines[0].text), squash(lines[-1].text)})
     return {text for text, n in counts.items() if n >= max(MIN_FURNITURE_PAGES, FURNITURE_SHARE * len(pages))}
+
+
+def page_tops(lines: list[Line]) -> list[Line]:
+    """The first line of every printed page but the first: the first line of a page (form
+    feed), or the line after a printed page number (— 5 —) when the text has no form feeds."""
+    tops: list[Line] = []
+    for previous, line in zip(lines, lines[1:]):
+        if line.is_page_number or line.is_blank:
+            continue
+        if line.page != previous.page or previous.is_page_number:
+            tops.append(line)
+    return tops
+
+
+def running_header_lines(lines: list[Line]) -> set[int]:
+    """Line numbers of running headers printed at the top of a page (after the first): a
+    letterhead ending in 文件, or a short line without sentence punctuation, counter or column
+    words whose text is printed again at another page's top, as the document's first line or
+    in its signature. A repeat is needed because a table's cell can open a page too."""
+    printed = [ln for ln in lines if not ln.is_blank and not ln.is_page_number]
+    if not printed:
+        return set()
+    tops = page_tops([ln for ln in lines if not ln.is_blank])
+    elsewhere = Counter(squash(ln.text) for ln in [printed[0], *tops, *printed[-SIGNATURE_LINES:]])
+    out: set[int] = set()
+    for line in tops:
+        text = squash(line.text)
+        if ("\t" in line.text or SENTENCE_PUNCT.search(text) or heading_marker(text)
+                or HEADER_CELL.match(text) or not MIN_RUNNING_HEADER_CHARS <= len(text) <= MAX_RUNNING_HEADER_CHARS):
+            continue
+        if LETTERHEAD.search(text) or elsewhere[text] > 1:
+            out.add(line.lineno)
+    return out
+
+
+def printed_lines(layout: Layout) -> list[Line]:
+    """The layout's lines that carry the report's content: blank lines, printed page numbers,
+    page furniture and running headers left out."""
+    lines = layout.lines()
+    furniture = page_furniture(layout)
+    headers = running_header_lines(lines)
+    return [ln for ln in lines if not ln.is_blank and not ln.is_page_number
+            and squash(ln.text) not in furniture and ln.lineno not in headers]
 
 
 def goal_form_lines(lines: list[Line]) -> set[int]:
@@ -351,10 +404,24 @@ class HeadingStack:
 def heading_title(text: str, style: str) -> str:
     """A heading paragraph's title: its text up to the first 。：； (or first clause if long);
     an annex heading (附件：…) keeps its text after the colon."""
-    title = SENTENCE_END.split(text, maxsplit=1)[0] if style == "annex" else TITLE_END.split(text, maxsplit=1)[0]
+    title = SENTENCE_END.split(text, maxsplit=1)[0] if style == "annex" else text[:title_end(text)]
     if len(title) > MAX_TITLE_CHARS:
         title = re.split(r"[，,]", title, maxsplit=1)[0]
     return title
+
+
+def title_end(text: str) -> int:
+    """Where a heading's title ends: at the first 。：； outside brackets (a remark such as
+    （主管部门：市教育局） belongs to the title), else at the end."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in OPEN_BRACKETS:
+            depth += 1
+        elif char in CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and TITLE_END.match(char):
+            return i
+    return len(text)
 
 
 def squash_prose(text: str) -> str:
@@ -391,9 +458,7 @@ def split_sentences(paragraph: list[Line]) -> list[tuple[str, tuple[Line, ...]]]
 
 def sectionise(layout: Layout) -> Sectioned:
     """The layout's prose sentences with their heading paths, and its text tables."""
-    furniture = page_furniture(layout)
-    lines = [ln for ln in layout.lines()
-             if not ln.is_blank and not ln.is_page_number and squash(ln.text) not in furniture]
+    lines = printed_lines(layout)
     forms = goal_form_lines(lines)
     tables = text_tables(lines, forms)
     not_prose = forms | {ln.lineno for t in tables for ln in [*t.lines, t.title] if ln is not None}

@@ -252,3 +252,191 @@ def test_work_item_heading_before_evaluation_words_is_not_a_project():
 该项目评价等级为“良”，项目总投资9.87亿元。"""
     [evaluation] = evaluations_of(text)
     assert (evaluation.project, evaluation.grade, evaluation.amount_wan) == ("老旧小区改造补助资金", "良", 98700.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# red-team reports from other provinces
+
+
+def test_table_end_told_by_cells_and_clauses_not_line_length():
+    # a PDF dump: a row longer than prose lines (with a thousands separator), then prose wrapped
+    # at about 30 characters whose first line has a clause but no sentence end
+    text = """县财政局开展了重点评价。
+序号 项目名称 主管部门 评价金额（万元） 评价得分 评价等级
+1 县农村生活污水处理设施运维经费项目 县住房和城乡建设局 3,560.00 91.5 优秀
+2 农村公路养护资金 县交通运输局 1,876 84 良好
+从评价结果看，2个项目均达到良好等级，预算执行率均超过
+95%，但仍有部分绩效指标未完成。
+"""
+    assert [(e.project, e.department, e.amount_wan, e.grade) for e in evaluations_of(text)] == [
+        ("县农村生活污水处理设施运维经费项目", "县住房和城乡建设局", 3560.0, "优"),
+        ("农村公路养护资金", "县交通运输局", 1876.0, "良")]
+
+
+def test_header_wrapped_onto_a_second_line():
+    # the unit under its column word (blank line between, as PDF text gives it), and
+    # pdftotext -layout headers stacked over two lines (评价 / 得分), kept apart by position
+    wrapped_unit = """序号 项目名称 主管部门 评价金额 评价得分 评价等级
+
+（万元） （分）
+
+1 高标准农田建设项目 县农业农村局 8,756.32 86.4 良好
+"""
+    stacked = """  序号        项目名称               主管部门          评价金额      评价     评价
+                                                       （万元）      得分     等级
+   1    社区居家养老服务补贴    区民政局             2,236.80      90.0      优
+"""
+    assert [(e.project, e.department, e.amount_wan, e.score, e.grade) for e in evaluations_of(wrapped_unit)] == [
+        ("高标准农田建设项目", "县农业农村局", 8756.32, 86.4, "良")]
+    assert [(e.project, e.department, e.amount_wan, e.score, e.grade) for e in evaluations_of(stacked)] == [
+        ("社区居家养老服务补贴", "区民政局", 2236.8, 90.0, "优")]
+
+
+def test_running_headers_at_page_tops_stay_out_of_rows_and_findings():
+    # a letterhead after a printed page number cuts a table; the issuer's name, printed again
+    # in the signature, cuts a findings list
+    text = """序号 项目名称 主管部门 评价金额（万元） 评价得分 评价等级
+1 中小河流治理工程 县水利局 5,320.6 87.5 良好
+2 农村公路养护资金 县交通运输局 1,876 84 良好
+— 4 —
+某县财政局文件
+3 森林防火专项经费 县林业局 589 94 优秀
+二、重点评价项目情况
+1.城区集中供热补贴资金绩效评价
+该项目评价得分78分，评价等级为“中”。主要问题：一是预算编制不完整，部
+— 5 —
+某县财政局
+分非税收入未纳入预算；二是政府采购执行不规范。
+某县财政局
+2024年1月10日
+"""
+    evaluations = evaluations_of(text)
+    assert [e.project for e in evaluations] == ["中小河流治理工程", "农村公路养护资金", "森林防火专项经费", "城区集中供热补贴资金"]
+    assert evaluations[3].findings == ["预算编制不完整，部分非税收入未纳入预算", "政府采购执行不规范"]
+
+
+def test_projects_listed_with_their_results_in_one_sentence():
+    text = """一、重点评价开展情况
+2023年，区财政局对3个重点项目开展财政重点绩效评价。其中，“城区
+集中供热补贴项目”评价得分92分，评价等级为“优”；“农村饮水安全
+巩固提升工程”评价得分85.6分，评价等级为“良”；“老年人助餐服务
+补贴”评价得分78分，等级为“中”。
+二、下一步工作
+对评价结果为“中”的项目压减预算。
+"""
+    assert [(e.seq, e.project, e.score, e.grade, e.eval_type) for e in evaluations_of(text)] == [
+        (1, "城区集中供热补贴项目", 92.0, "优", "key"),
+        (2, "农村饮水安全巩固提升工程", 85.6, "良", "key"),
+        (3, "老年人助餐服务补贴", 78.0, "中", "key")]
+
+
+@pytest.mark.parametrize("problems", [
+    "存在以下几个方面的问题：一是考核机制不完善；二是台账不规范。",
+    "主要存在三个方面问题：一是考核机制不完善；二是台账不规范。",
+    "评价发现：一是考核机制不完善；二是台账不规范。",
+    "问题主要表现在：一是考核机制不完善；二是台账不规范。",
+    "存在问题及原因：一是考核机制不完善；二是台账不规范。",
+    "扣分原因：一是考核机制不完善；二是台账不规范。",
+    "发现以下问题：考核机制不完善、台账不规范。",
+    "评价发现：①考核机制不完善；\n②台账不规范。",  # a circled counter after a line break opens a paragraph
+])
+def test_findings_after_other_provinces_intros(problems):
+    text = f"""二、项目评价情况
+（一）“市区污水处理费补贴项目”
+该项目评价得分85.5分，评价等级为良。{problems}
+三、下一步工作
+"""
+    [evaluation] = evaluations_of(text)
+    assert evaluation.findings == ["考核机制不完善", "台账不规范"]
+
+
+def test_heading_naming_the_department_in_brackets():
+    text = """二、项目评价情况
+（一）市区污水处理费补贴项目（主管部门：市住房和城乡建设局）。
+评价结果为良好（85.5分）。存在问题：（1）运营单位考核机制不完善；（2）污泥处置台账不规范。
+（二）市中小学教师培训经费（主管部门：市教育局）。评价结果为优秀（93分）。
+"""
+    assert [(e.project, e.department, e.grade, e.score, e.findings) for e in evaluations_of(text)] == [
+        ("市区污水处理费补贴项目", "市住房和城乡建设局", "良", 85.5, ["运营单位考核机制不完善", "污泥处置台账不规范"]),
+        ("市中小学教师培训经费", "市教育局", "优", 93.0, None)]
+
+
+def test_header_words_of_other_provinces():
+    # 预算单位 is a unit, 自评结果 a grade, a second score column (复核分) is another figure, and
+    # a 评价类型 column sets each row's evaluation type
+    text = """序号 预算单位 项目名称 预算金额（万元） 自评分 复核分 自评结果 评价类型
+1 县农业农村局 高标准农田建设项目 8756.32 95 86.4 良 部门自评
+2 县交通运输局 农村公路养护资金 1876 90 84 良 财政重点评价
+"""
+    assert [(e.department, e.project, e.amount_wan, e.score, e.grade, e.eval_type) for e in evaluations_of(text)] == [
+        ("县农业农村局", "高标准农田建设项目", 8756.32, 95.0, "良", "self"),
+        ("县交通运输局", "农村公路养护资金", 1876.0, 90.0, "良", "key")]
+
+
+def test_caption_above_a_one_cell_per_line_header():
+    text = """附表
+部分项目自评复核结果
+序号
+预算单位
+项目名称
+预算金额
+（万元）
+自评分数
+自评结果
+1
+市教育局
+市属高校生均拨款
+12,360.00
+93.5
+优
+"""
+    assert [(e.seq, e.department, e.project, e.amount_wan, e.score, e.grade) for e in evaluations_of(text)] == [
+        (1, "市教育局", "市属高校生均拨款", 12360.0, 93.5, "优")]
+
+
+def test_wrapped_department_goes_back_to_the_department():
+    text = """序号 项目名称 主管部门 评价金额（万元） 评价得分 评价等级
+1 罗浮山文化旅游产业发展专项资金 县文化广电旅游体育局 2,000 92.5 优秀
+2 就业创业补贴资金 县人力资源和社会保 736.5 91 优秀
+障局
+3 农村生活污水处理设施运维 县住房和城乡建设局 3,560.00 91.5 优秀
+经费
+"""
+    assert [(e.project, e.department) for e in evaluations_of(text)] == [
+        ("罗浮山文化旅游产业发展专项资金", "县文化广电旅游体育局"),
+        ("就业创业补贴资金", "县人力资源和社会保障局"),
+        ("农村生活污水处理设施运维经费", "县住房和城乡建设局")]
+
+
+def test_wrapped_cell_in_a_table_without_seq_stays_with_its_row():
+    text = """单位名称 项目 预算数（元） 自评得分 等次
+区文化和广电旅游体育局 公共文化场馆免费开放补 1850000 96 优
+助
+区市场监督管理局 食品安全抽检经费 980000 58 差
+"""
+    assert [(e.seq, e.department, e.project) for e in evaluations_of(text)] == [
+        (1, "区文化和广电旅游体育局", "公共文化场馆免费开放补助"), (2, "区市场监督管理局", "食品安全抽检经费")]
+
+
+def test_caption_between_two_tables_is_no_part_of_a_row():
+    text = """表1 部分项目部门自评结果
+序号 主管部门 项目名称 项目金额（万元） 自评得分 自评等级
+1 县卫生健康局 家庭医生签约服务经费 468.9 89.5 良
+表2 2023年度财政重点评价结果
+序号 项目名称 主管部门 评价金额（万元） 评价得分 评价等级
+1 美丽乡村长效管护经费 县农业农村局 3,200.00 91.2 优
+"""
+    assert [(e.department, e.project, e.eval_type) for e in evaluations_of(text)] == [
+        ("县卫生健康局", "家庭医生签约服务经费", "self"), ("县农业农村局", "美丽乡村长效管护经费", "key")]
+
+
+def test_amount_as_project_funds_and_the_unit_of_a_department_wide_evaluation():
+    text = """二、重点评价项目情况
+（一）“农村义务教育学生营养改善计划”
+该项目主管部门为县教育局，项目资金3120.5万元。该项目综合得分91.2分，绩效等级为优。
+（二）县卫生健康局部门整体支出绩效评价
+评价得分78分，评价等级为“中”。
+"""
+    assert [(e.project, e.department, e.amount_wan, e.grade) for e in evaluations_of(text)] == [
+        ("农村义务教育学生营养改善计划", "县教育局", 3120.5, "优"),
+        ("县卫生健康局部门整体支出", "县卫生健康局", None, "中")]
