@@ -90,7 +90,7 @@ STRICT_BOUND = re.compile(r"(?:不少于|不低于|不超过|不高于|不多于
                           r"不得(?:低于|少于|超过|高于))[\u4e00-\u9fff]{0,4}$")
 # a time limit is a rule: 在20个工作日内反馈
 DEADLINE_AFTER = re.compile(r"^(?:内|以内|之内)")
-TIME_UNITS = {"个工作日", "工作日", "小时", "分钟", "个月"}
+TIME_UNITS = {"个工作日", "工作日", "小时", "分钟", "个月", "天", "周", "学时", "课时"}
 OPEN_BOUND_BEFORE = re.compile(r"(?:超过|高于|低于|大于|小于)$")
 OPEN_BOUND_AFTER = re.compile(r"^(?:（含）|\(含\))?(?:及)?(?:以上|以下|以内|之内|之间)")
 # words that make a sentence a rule rather than a report of what happened
@@ -121,7 +121,7 @@ PREPOSITIONS = {"对", "向", "为", "将", "把", "从", "按照", "通过", "�
 # words at the start of a subject that name when, where or who, not what is counted
 LEADING_NOISE = {
     "年", "年度", "截至", "截止", "目前", "现", "今年", "全年", "当年", "同时", "其中", "共",
-    "共计", "累计", "合计", "已", "已经", "先后", "均", "分别", "全市", "全区", "全县", "全省",
+    "共计", "共有", "累计", "合计", "已", "已经", "先后", "均", "分别", "全市", "全区", "全县", "全省",
     "全州", "市直", "区直", "县直", "各", "所有", "我市", "我区", "我县", "完成", "实现", "实施",
     "实施了", "组织", "开展", "印发", "收到", "主要", "并", "了", "后", "有", "月", "底",
     "原则上", "力争", "确保", "争取", "预计", "每年", "每月", "每季度", "至少", "不少于", "不低于",
@@ -141,6 +141,8 @@ COMPARISON = {"较", "比", "同比", "环比", "比上年", "较上年"}
 # a change named by its verb alone (同比增长幅度): it is the change of the previous fact's subject
 BARE_CHANGE = re.compile(rf"^(?:{'|'.join(sorted(COMPARISON, key=len, reverse=True))})?"
                          rf"(?:{'|'.join(sorted(CHANGE_VERBS, key=len, reverse=True))})幅度$")
+# a share stated right after a count (…3个，占20%)
+SHARE_BEFORE = re.compile(r"占(?:比)?(?:为|达)?$")
 # 由/从 … 到/至: a change from one value to another (由上年的85%提高到92.3%)
 CHANGE_SOURCE = {"由", "从"}
 CHANGE_TO = {"到", "至", "下降到", "降至", "提高到", "增长到", "增至", "上升到", "上升至", "提高至", "下降至",
@@ -156,7 +158,7 @@ GENERIC_SUBJECTS = {"得分", "分数", "评分", "金额", "资金", "比例", 
 # verbs after the counted noun that name what was done to it: 对31个重大项目开展重点评价
 ACTIVITY_VERBS = {"开展", "进行", "实施", "参加", "参与", "接受", "纳入"}
 # where a counted noun ends: bounds, adverbs and verbs that start the predicate (两个部门|联合检查)
-NOUN_STOPS = {"以上", "以下", "左右", "以内", "之内", "之间", "内", "上下", "等", "评价", "被", "了",
+NOUN_STOPS = {"以上", "以下", "左右", "以内", "之内", "之间", "内", "上下", "等", "评价", "被", "了", "平均",
               "全部", "均", "都", "已", "已经", "全面", "分别", "共", "累计", "同步", "联合", "共同",
               "完成", "实现", "达到", "获得", "通过", "报送", "编报", "提交", "落实", "建立",
               "出台", "印发", "签订", "发放", "下达", "拨付", "覆盖", "涉及", "得到", "受益",
@@ -764,6 +766,8 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: st
         subject = subject_of(doc, q, measure, topic)
         if subject and BARE_CHANGE.match(subject) and facts and facts[-1].subject:
             subject = facts[-1].subject + subject  # 占比35.6%，较上年提高3个百分点: the share's rise
+        elif subject is None and SHARE_BEFORE.search(text[:q.start]) and facts and facts[-1].subject:
+            subject = facts[-1].subject + "占比"  # 优秀等次项目3个，占20%: the share of those projects
         facts.append(Fact(
             topic=topic, subject=subject,
             measure=measure, value=q.value, unit=q.unit, value_norm=q.value_norm,

@@ -249,6 +249,24 @@ def test_a_score_in_brackets_is_named_after_the_evaluation():
     assert only(facts_of("一、重点评价\n该项目评价结果为优秀（93分）。"), 93).subject == "重点评价得分"
 
 
+def test_a_share_after_a_count_is_the_share_of_what_was_counted():
+    facts = facts_of("评价结果显示，优秀等次项目3个，占20%；良好等次8个，占53.3%。")
+    assert [(f.value, f.subject) for f in facts] == [
+        (3, "评价为“优秀”的项目"), (20, "评价为“优秀”的项目占比"),
+        (8, "评价为“良好”的项目"), (53.3, "评价为“良好”的项目占比")]
+
+
+def test_an_average_is_not_part_of_the_counted_noun():
+    facts = facts_of("5个项目平均得分84.3分。")
+    assert [(f.value, f.subject) for f in facts] == [(5, "项目"), (84.3, "项目平均得分")]
+
+
+def test_durations_in_days_and_class_hours():
+    facts = facts_of("举办培训班2期，每期3天，培训时长累计48学时，第5天结业。")
+    assert [(f.value, f.unit, f.measure) for f in facts] == [
+        (2, "期", "count"), (3, "天", "quantity"), (48, "学时", "quantity")]
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
