@@ -25,7 +25,7 @@ from functools import lru_cache
 import jieba
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.gazetteer import gazetteer
 from pipeline.jieba_setup import add_place_names, cache_dir
@@ -66,6 +66,9 @@ PER_UNITS = ("立方米", "平方米", "人次", "年", "月", "日", "天", "�
 UNITS = sorted({u for units in UNITS_BY_MEASURE.values() for u in units}, key=len, reverse=True)
 APPROX_TAILS = ("多", "余")
 MULTIPLIERS = ("万", "亿")
+# words naming money right before a number: a bare 万/亿 after it means 万元/亿元 (涉及资金3.5亿)
+MONEY_BEFORE = re.compile(r"(?:资金|金额|经费|预算|投资|资产|拨款|补助|补贴|支出|收入|规模|成本|总额|款)"
+                          r"(?:约|近|超|达|为|共|合计|累计|总计|达到)?$")
 # what joins the two ends of a range (80-89分, 3～5个工作日 in ASCII width, 200至300人次)
 RANGE_SEPARATORS = ("-", "~", "—", "–", "至", "到")
 
@@ -151,7 +154,8 @@ def unit_at(text: str, pos: int) -> str | None:
 
 def quantity_parts(text: str, match: re.Match) -> list[str] | None:
     """The parts of the quantity whose number ``match`` found: [number, 多/余?, 万/亿?, 多/余?,
-    unit, (/, per-unit)?], or None when no unit follows the number."""
+    unit, (/, per-unit)?], or None when no unit follows the number. A 万/亿 with no unit after
+    a money word (涉及资金3.5亿) ends the parts: it is short for 万元/亿元."""
     parts, pos = [match.group()], match.end()
     for options in (APPROX_TAILS, MULTIPLIERS, APPROX_TAILS):
         if text.startswith(options, pos):
@@ -159,7 +163,8 @@ def quantity_parts(text: str, match: re.Match) -> list[str] | None:
             pos += 1
     unit = unit_at(text, pos)
     if unit is None:
-        return None
+        is_money = any(p in MULTIPLIERS for p in parts) and MONEY_BEFORE.search(text, 0, match.start())
+        return parts if is_money else None
     pos += len(unit)
     per = next((p for p in PER_UNITS if text.startswith("/" + p, pos)), None)
     return [*parts, unit, "/", per] if per else [*parts, unit]
@@ -192,13 +197,19 @@ class QuantityTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
+        money_multipliers: list[int] = []  # token indices of a 万/亿 standing for 万元/亿元
         done = 0
         for start, pieces in self.protected_and_quantities(text):
             words.extend(self.segment(text[done:start]))
+            if len(pieces) > 1 and not any(p in UNITS for p in pieces):
+                money_multipliers += [len(words) + k for k, p in enumerate(pieces) if p in MULTIPLIERS]
             words.extend(pieces)
             done = start + sum(map(len, pieces))
         words.extend(self.segment(text[done:]))
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        for i in money_multipliers:
+            doc[i]._.money_multiplier = True
+        return doc
 
     def protected_and_quantities(self, text: str) -> list[tuple[int, list[str]]]:
         """(start, tokens) of every numeral place name and every number (with its quantity
@@ -228,6 +239,7 @@ def quantity_patterns() -> list[dict]:
     quantity = [{"TEXT": {"REGEX": NUMBER_TOKEN}}, approx,
                 {"TEXT": {"IN": list(MULTIPLIERS)}, "OP": "?"}, approx, {"TEXT": {"IN": UNITS}}]
     rate = [*quantity, {"TEXT": "/"}, {"TEXT": {"IN": list(PER_UNITS)}}]
+    money_shorthand = [quantity[0], approx, {"_": {"money_multiplier": True}}, approx]
     low_end = [*quantity[:-1], {"TEXT": {"IN": UNITS}, "OP": "?"}, {"TEXT": {"IN": list(RANGE_SEPARATORS)}}]
     percent = [{"TEXT": PERCENT_WORD}, {"TEXT": {"REGEX": rf"^(?:百|{CHINESE_NUMBER})$"}}]
     places = list(full_place_names())
@@ -236,6 +248,7 @@ def quantity_patterns() -> list[dict]:
     return [
         {"label": "QUANTITY", "pattern": quantity},
         {"label": "QUANTITY", "pattern": rate},
+        {"label": "QUANTITY", "pattern": money_shorthand},
         {"label": "QUANTITY", "pattern": [*low_end, *quantity]},
         {"label": "QUANTITY", "pattern": percent},
         {"label": "GPE", "pattern": [{"TEXT": {"IN": places}}]},
@@ -243,6 +256,9 @@ def quantity_patterns() -> list[dict]:
         {"label": "ORG", "pattern": [{"TEXT": {"IN": list(ADMIN_PREFIXES)}}, name_part, head]},
         {"label": "ORG", "pattern": [head]},
     ]
+
+
+Token.set_extension("money_multiplier", default=False, force=True)
 
 
 @lru_cache(maxsize=1)

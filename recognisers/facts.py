@@ -43,6 +43,7 @@ from schemas.records import Fact
 
 UNIT_MEASURE = {unit: measure for measure, units in UNITS_BY_MEASURE.items() for unit in units}
 UNIT_MEASURE[PERCENT_WORD] = "ratio"
+UNIT_MEASURE.update({multiplier: "amount" for multiplier in MULTIPLIERS})  # 涉及资金3.5亿: 亿 for 亿元
 # ratio units → (factor to percent, normalised unit)
 RATIO_IN_PERCENT = {"%": (Decimal(1), "%"), "‰": (Decimal("0.1"), "%"), "成": (Decimal(10), "%"),
                     "个百分点": (Decimal(1), "百分点"), "百分点": (Decimal(1), "百分点")}
@@ -52,10 +53,10 @@ CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 ROUND_NUMERALS = {"百", "千", "万"}  # a power alone (近千个, 千余人次) is a round, approximate number
 
 # a sentence may hold a quantity: a digit or a Chinese numeral, an optional 多/余/万/亿, a unit;
-# or a percentage in words
+# a digit before 万/亿 (money written without 元); or a percentage in words
 QUANTITY_HINT = re.compile(
     "[0-9０-９零〇一二两三四五六七八九十百千万][多余万亿]{0,3}(?:"
-    + "|".join(re.escape(u) for u in UNITS) + f")|{PERCENT_WORD}"
+    + "|".join(re.escape(u) for u in UNITS) + f")|[0-9０-９][万亿]|{PERCENT_WORD}"
 )
 
 # --- not facts
@@ -275,6 +276,8 @@ def read_quantity(ent: Span) -> Quantity:
                         start=ent.start_char, end=ent.end_char, first=ent.start, last=ent.end)
     per = tokens[-1] if len(tokens) > 2 and tokens[-2] == "/" else None
     unit_index = len(tokens) - 3 if per else len(tokens) - 1
+    if tokens[unit_index] in APPROX_TAILS:  # 3亿多: money written without 元, its 亿 is the unit
+        unit_index -= 1
     numeral, core_unit, middle = low or tokens[0], tokens[unit_index], tokens[1:unit_index]
     multiplier = next((t for t in middle if t in MULTIPLIERS), None)
     value = number_value(numeral)
@@ -282,7 +285,8 @@ def read_quantity(ent: Span) -> Quantity:
     return Quantity(
         value=float(value), unit="".join(tokens[1:]), core_unit=core_unit, value_norm=value_norm,
         unit_norm=f"{unit_norm}/{per}" if per else unit_norm,
-        tail_approx=any(t in APPROX_TAILS for t in middle), is_range=low is not None, numeral=numeral,
+        tail_approx=any(t in APPROX_TAILS for t in tokens[1:unit_index + 2]), is_range=low is not None,
+        numeral=numeral,
         start=ent.start_char, end=ent.end_char, first=ent.start, last=ent.end,
     )
 

@@ -104,6 +104,12 @@ def test_numbers_in_cells_of_an_unruled_table_do_not_run_together():
     assert [(f.value, f.unit, f.subject) for f in facts] == [(63.5, "%", "优"), (25.6, "%", "良")]
 
 
+def test_money_written_without_yuan_after_a_money_word():
+    facts = facts_of("涉及资金3.5亿，核减资金1200万，投资规模达3亿多，惠及人口12万。")
+    assert [(f.value, f.unit, f.value_norm, f.unit_norm, f.approx) for f in facts] == [
+        (3.5, "亿", 35000, "万元", False), (1200, "万", 1200, "万元", False), (3, "亿多", 30000, "万元", True)]
+
+
 # ---------------------------------------------------------------------------------------------
 # not facts
 
