@@ -10,7 +10,8 @@ stop those patterns from matching.
 
 - :func:`quantity_nlp` — for statistics in prose. Its tokenizer cuts every quantity into its
   parts (number | 多/余 | 万/亿 | 多/余 | unit: ``300多家`` → ``300 多 家``, ``13万条`` → ``13 万 条``,
-  ``百分之九十`` → ``百分之 九十``)
+  ``百分之九十`` → ``百分之 九十``; a range ``80-89分`` → ``80 - 89 分``; after a money word a bare
+  万/亿 is the unit, ``资金3.5亿`` → ``3.5 亿``)
   and keeps administrative names that contain numerals whole (三台县, 五家渠市, 六安市), so they
   are never read as quantities; jieba segments the rest. An EntityRuler then labels QUANTITY
   (number, optional approximation and multiplier, unit), GPE (administrative names) and ORG
