@@ -111,7 +111,7 @@ GRADE_AFTER = re.compile(
 )
 GRADE_BEFORE = re.compile(
     rf"(?:(?:^|[为、，,：:；;])[“\"]?(?P<grade>{GRADE})[”\"]?(?:等次|等级)?|[“\"]?(?P<ranked>{GRADE})[”\"]?(?:等次|等级))"
-    rf"(?:的)?(?P<noun>项目|单位|部门)?$"
+    rf"(?P<bound>及以下|及以上|以下|以上)?(?:的)?(?P<noun>项目|单位|部门)?$"
 )
 
 # --- subjects
@@ -142,6 +142,8 @@ COMPARISON = {"较", "比", "同比", "环比", "比上年", "较上年"}
 # a change named by its verb alone (同比增长幅度): it is the change of the previous fact's subject
 BARE_CHANGE = re.compile(rf"^(?:{'|'.join(sorted(COMPARISON, key=len, reverse=True))})?"
                          rf"(?:{'|'.join(sorted(CHANGE_VERBS, key=len, reverse=True))})幅度$")
+# what parts two quantities of one list (35%和42%, 3个、5个)
+PAIRED = re.compile(r"[和及与、]|以及")
 # a share stated right after a count (…3个，占20%)
 SHARE_BEFORE = re.compile(r"占(?:比)?(?:为|达)?$")
 # 由/从 … 到/至: a change from one value to another (由上年的85%提高到92.3%)
@@ -522,7 +524,8 @@ def grade_subject(text: str, q: Quantity, measure: str) -> str | None:
         return f"评价为“{after['grade']}”的{after['noun'] or '项目'}"
     before = GRADE_BEFORE.search(text[:q.start])
     if before:
-        return f"评价为“{before['grade'] or before['ranked']}”的{before['noun'] or '项目'}"
+        grade = before['grade'] or before['ranked']
+        return f"评价为“{grade}”{before['bound'] or ''}的{before['noun'] or '项目'}"
     return None
 
 
@@ -764,6 +767,7 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: st
         if is_not_a_fact(doc, q):
             continue
         threshold = is_threshold(text, q, previous)
+        previous_end = previous[0].end if previous else None
         previous = (q, threshold)
         measure = measure_of(q, threshold)
         topic = topic_of(sentence, lead, before, q, measure)
@@ -772,6 +776,8 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: st
             subject = facts[-1].subject + subject  # 占比35.6%，较上年提高3个百分点: the share's rise
         elif subject is None and SHARE_BEFORE.search(text[:q.start]) and facts and facts[-1].subject:
             subject = facts[-1].subject + "占比"  # 优秀等次项目3个，占20%: the share of those projects
+        elif subject is None and previous_end is not None and PAIRED.fullmatch(text[previous_end:q.start]):
+            subject = facts[-1].subject  # 分别为35%和42%: the second of a pair shares the first's subject
         facts.append(Fact(
             topic=topic, subject=subject,
             measure=measure, value=q.value, unit=q.unit, value_norm=q.value_norm,

@@ -273,6 +273,16 @@ def test_durations_in_days_and_class_hours():
         (2, "期", "count"), (3, "天", "quantity"), (48, "学时", "quantity")]
 
 
+def test_the_second_of_a_pair_shares_the_first_ones_subject():
+    facts = facts_of("自评项目和资金的覆盖率分别为85%和92%。")
+    assert [(f.value, f.subject) for f in facts] == [(85, "自评项目和资金的覆盖率"), (92, "自评项目和资金的覆盖率")]
+
+
+def test_a_grade_with_a_bound_names_the_projects_counted():
+    fact = only(facts_of("对评价结果为“中”及以下的4个项目压减预算。"), 4)
+    assert fact.subject == "评价为“中”及以下的项目"
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
