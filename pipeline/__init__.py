@@ -2,4 +2,4 @@
 
 # the version of the extraction code, stored with every document; raise it when what the
 # parsers produce changes, and the next ingest re-parses documents an older version read
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
