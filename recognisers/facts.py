@@ -175,7 +175,7 @@ TOPIC_CUES = {
     "monitoring": re.compile(r"绩效监控|运行监控|监控|跟踪问效"),
     "self_evaluation": re.compile(r"自评|自我评价"),
     "key_evaluation": re.compile(r"重点评价|重点绩效评价|重点项目评价|财政评价|财政重点|外部评价|再评价|评级"),
-    "result_application": re.compile(r"结果(?:进行|加以)?(?:应用|运用)|挂钩|整改|调减|压减|收回|问责|视察|通报|信息公开"),
+    "result_application": re.compile(r"结果(?:进行|加以)?(?:应用|运用)|挂钩|问责|视察|通报|信息公开"),
     "capacity": re.compile(r"培训|队伍|人员|人才|专家|内设|机构设置|机构改革|整合机构|组建|机构库|科室|"
                            r"工作群|宣传|信息化|制度|考核|流程|能力|汇编"),
     "project_outcome": re.compile(r"执行结果|实施效果|实施成效|项目成效|取得成效|效益情况|方面[：:]|方面$"),
@@ -183,6 +183,9 @@ TOPIC_CUES = {
 # what a topic is usually called, for naming a bare 得分 or 金额 when the sentence names no cue
 TOPIC_WORDS = {"prior_assessment": "事前绩效评估", "goal_management": "绩效目标", "monitoring": "绩效监控",
                "self_evaluation": "绩效自评", "key_evaluation": "重点评价", "result_application": "结果应用"}
+# outcome verbs any stage reports (事前评估…核减, 监控…整改): cues of result_application at half weight
+WEAK_TOPIC_CUES = {"result_application": re.compile(r"整改|调减|压减|收回")}
+WEAK_CUE_SHARE = 0.5
 # a sentence giving an example project's results: 如：贵阳市…项目，完成…
 EXAMPLE_PROJECT = re.compile(r"^(?:如|例如|又如|比如|其中)[:：]?.{0,60}?项目")
 # the order ties are broken in: the more specific stage first
@@ -583,14 +586,16 @@ def topic_cue(text: str, topic: str) -> str:
 # topic
 
 
-def cue_scores(text: str, weight: int) -> dict[str, int]:
-    """weight × (hits of each topic's cues in ``text``, at most MAX_CUE_HITS)."""
+def cue_scores(text: str, weight: int) -> dict[str, float]:
+    """weight × (hits of each topic's cues in ``text``, at most MAX_CUE_HITS; a weak cue's hit
+    counts WEAK_CUE_SHARE)."""
     text = PARENTHESES.sub("", text)
     scores = {}
-    for topic, cue in TOPIC_CUES.items():
-        hits = len(cue.findall(text))
-        if hits:
-            scores[topic] = weight * min(hits, MAX_CUE_HITS)
+    for cues, share in ((TOPIC_CUES, 1), (WEAK_TOPIC_CUES, WEAK_CUE_SHARE)):
+        for topic, cue in cues.items():
+            hits = len(cue.findall(text))
+            if hits:
+                scores[topic] = scores.get(topic, 0) + weight * share * min(hits, MAX_CUE_HITS)
     return scores
 
 
@@ -634,9 +639,9 @@ def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quanti
     example project's results (如：…项目，完成…) and physical quantities lean to project_outcome.
     With no cue in any of those, the sentence before it in its paragraph (``before``) speaks for
     it (…开展重点绩效评价。评价结果为优的2个…). Nothing found → other."""
-    total: dict[str, int] = {}
+    total: dict[str, float] = {}
 
-    def add(scores: dict[str, int]) -> None:
+    def add(scores: dict[str, float]) -> None:
         for topic, score in scores.items():
             total[topic] = total.get(topic, 0) + score
 

@@ -283,6 +283,12 @@ def test_a_grade_with_a_bound_names_the_projects_counted():
     assert fact.subject == "评价为“中”及以下的项目"
 
 
+def test_outcome_verbs_do_not_take_a_stages_results_away_from_it():
+    facts = facts_of("一、事前评估\n全年评估项目42个，其中建议不予支持项目6个，核减资金1.3亿元。监控发现并督促整改问题76个。")
+    assert {f.value: f.topic for f in facts} == {
+        42: "prior_assessment", 6: "prior_assessment", 1.3: "prior_assessment", 76: "monitoring"}
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
