@@ -7,19 +7,22 @@ Two printed shapes are understood.
    (主管部门, 评价得分, 评价等级/等次, 预算执行率 …). The rows may be printed as tab cells (column
    positions kept, so an empty cell is a merged cell carried down), as space-separated tokens, or
    one cell per line; in the last two a name wrapped over lines is glued back by the column's
-   printed width. A header repeated after a page break is skipped, 合计/小计 rows are not
-   projects, and a 注： note closes the table.
+   printed width (in a pdftotext -layout table whose cells are centred vertically, by the
+   column it is printed under). A header repeated after a page break is skipped, 合计/小计 rows
+   are not projects, and a 注： note closes the table.
 2. **Evaluated projects in prose**: one heading per project (（一）“…”项目绩效执行结果, 2.…资金重点
-   绩效评价), with its grade (评价等级为“良”) and score (综合评分85.5分) if given, its 项目业主 /
-   主管部门 (in the text or in the heading's （主管部门：…）), and the problems listed after
-   存在 … 等问题 (or after an intro such as 存在的问题：, 评价发现：, 扣分原因：), one finding per
-   item. A sentence may also list several projects, one clause each with its result
-   (其中，“X”评价得分92分，评价等级为“优”；“Y”…).
+   绩效评价, 1.区教育局“X”项目，评价得分…), with its grade (评价等级为“良”) and score (综合评分
+   85.5分) if given (in the text or in the heading's （得分88.5分，等级“良”）), its 项目业主 /
+   主管部门 (in the text, before the quoted name or in the heading's （主管部门：…）), and the
+   problems listed after 存在 … 等问题 (or after an intro such as 存在的问题：, 评价发现：,
+   扣分原因：), one finding per item, up to the suggestions (整改建议：). A sentence may also list
+   several projects, one clause each with its result (其中，“X”评价得分92分，评价等级为“优”；“Y”…).
 
 Stages:
 
-    header_at           a line (possibly wrapped onto the next: 评价金额 / （万元）, 评价 / 得分) or a
-                        run of one-cell lines → the table's columns, by header words
+    header_at           a line (possibly wrapped onto the next: 评价金额 / （万元）, 评价 / 得分;
+                        letter-spaced: 序  号) or a run of one-cell lines → the table's columns,
+                        by header words
     table_body          the lines after it → row lines, until a note, a caption (表2 …), prose
                         (a sentence, or a clause on a line not ending in figures) or another table
     token_rows          space-separated / one-cell-per-line rows → cells per column (pieces
@@ -39,15 +42,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
-    HEADING_COUNTER, TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of, heading_marker,
-    printed_lines, sectionise, squash,
+    HEADING_COUNTER, LETTER_SPACED, TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of,
+    heading_marker, join_spaced_letters, printed_lines, sectionise, squash, title_end,
 )
 from schemas.records import Evaluation
 
@@ -88,6 +91,7 @@ TABLE_CAPTION = re.compile(r"^附?表\d+|^附表")
 CLAUSE_BREAK = re.compile(r"[，；;]|,(?!\d{3})")
 # a group label inside a table (一、市直部门, （二）区县) is at most this long
 MAX_GROUP_LABEL = 20
+CLAUSE_COMMA = re.compile(r"[，,]")
 
 NUMBER_TOKEN = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?:%|％|万元|亿元|元|分)?$")
 PLACEHOLDER_TOKEN = re.compile(r"^(?:[-—–－/／\\×]+|无|空)$")
@@ -96,11 +100,17 @@ SEQ_NUMBER = re.compile(r"^(\d{1,4})[.、．]?$")
 # a year split from its 年 by a space in PDF text ("2023 年度建设专项经费")
 YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
 QUOTES = "“”\"'「」『』‘’"
+# figures typed in full-width characters (８７．５分, １，２００万元) → ASCII, to read them
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# a full-width comma between digits that groups thousands (1，200)
+FULL_WIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 # printed grades → 优 / 良 / 中 / 差. Reports using 优秀/良好/合格/不合格 put 合格 where the
 # national four-band scale (财预〔2020〕10号: ≥90 优, 80–90 良, 60–80 中, <60 差) has 中.
+# Letter grades (A–D) follow the same four bands, in that order.
 GRADES = {"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
-          "合格": "中", "一般": "中", "较差": "差", "差": "差", "不合格": "差"}
+          "合格": "中", "一般": "中", "较差": "差", "差": "差", "不合格": "差",
+          "A": "优", "B": "良", "C": "中", "D": "差"}
 # a grade cell: 优, “良”, 良好等级, 良（85.5分）
 GRADE_TOKEN = re.compile(
     r"^[“\"「『]?(" + "|".join(sorted(GRADES, key=len, reverse=True)) + r")[”\"」』]?(?:等级|级)?(?:[（(][^（()）]*[)）])?$")
@@ -120,6 +130,8 @@ KEY_WORDS = re.compile(r"重点(?:项目)?(?:支出)?(?:绩效)?评价|第三方
 # ---- prose
 
 QUOTED_NAME = re.compile(r"^[“\"「『](.+?)[”\"」』]")
+# a quoted name after its unit's name: 区教育局“学前教育补助”项目
+OWNER_BEFORE_QUOTE = re.compile(r"^([^“”\"「」『』]{2,30}?)([“\"「『].+)$")
 # what follows a project's name in its heading: (项目)绩效执行结果, 重点绩效评价, 评价情况 …
 EVAL_SUFFIX = re.compile(
     r"(?:的)?(?:财政)?(?:重点)?(?:绩效(?:执行|评价|自评)|评价|自评)(?:结果|情况|报告|结论)?$")
@@ -159,9 +171,13 @@ DEPARTMENT_ROLE = r"(?:项目)?(?:业主单位|业主|主管部门|主管单位|
 WHOLE_SPENDING = re.compile(r"^(.+?)(?:部门|单位)?整体支出$")
 # a heading's closing remark naming the project's unit: X项目（主管部门：市教育局）
 DEPARTMENT_REMARK = re.compile(rf"[（(]{DEPARTMENT_ROLE}(?:为|：|:)\s*([^（()）]{{2,30}})[)）]$")
+# a heading's closing remark stating the result: X项目（得分88.5分，等级“良”）
+RESULT_REMARK = re.compile(r"[（(]([^（()）]*(?:得分|评分|分数|等级|等次|\d分)[^（()）]*)[)）]$")
 DEPARTMENT_AS_ROLE = re.compile(rf"(?:^|[，,。；;：:])([^，,。；;：:]{{2,30}}?)作为(?:该)?{DEPARTMENT_ROLE}")
 ROLE_IS_DEPARTMENT = re.compile(rf"{DEPARTMENT_ROLE}(?:为|是|：|:)([^，,。；;：:、（(]{{2,30}})")
-DEPARTMENT_CARRIES_OUT = re.compile(r"(?:项目|资金)?由([^，,。；;：:、]{2,30}?)(?:负责|牵头|组织)*(?:实施|管理|承担)")
+# 管理 ends the unit's name only after 负责: 由区城市管理局负责实施 names 区城市管理局
+DEPARTMENT_CARRIES_OUT = re.compile(
+    r"(?:项目|资金)?由([^，,。；;：:、]{2,30}?)(?:(?:负责|牵头|组织)+(?:实施|管理|承担)?|实施|承担)")
 
 # the problems list: 存在 A；B；C等问题 (the list ends at the first 等问题 / 等不足)
 FINDINGS_LIST = re.compile(r"(?<!不)存在(?!的)(.+?)等(?:方面的?)?(?:问题|不足)")
@@ -179,11 +195,17 @@ PROBLEM_HEADING = re.compile(r"问题|不足")
 # a sentence listing evaluated projects, one clause each: 其中，“X项目”评价得分92分，…；“Y”…
 LISTED_CLAUSE_END = re.compile(r"[；;。]")
 LISTED_PROJECT = re.compile(r"^(?:其中)?[，,：:]?[“\"「『]([^“”\"「」『』]{2,40})[”\"」』]")
+# 1） with only a closing bracket is how Word numbers a list's items
 ITEM_COUNTER = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[（(]\d{1,2}[）)]|\d{1,2}(?:[、．]|\.(?!\d))|[①-⑳])")
+    r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是?|[（(]\d{1,2}[）)]|\d{1,2}(?:[、．）)]|\.(?!\d))|[①-⑳])")
 # a comma before 二是 / （2） ends an item as a semicolon would
 COMMA_BEFORE_COUNTER = re.compile(r"[，,](?=[二三四五六七八九十]是|其[二三四五六七八九十]|[（(]\d{1,2}[）)]|[②-⑳])")
 ITEM_SEPARATOR = re.compile(r"([；;。：:])")
+# what the report suggests after listing the problems (整改建议：, 下一步，, 针对上述问题，) ends
+# the list: suggestions are not findings
+SUGGESTIONS = re.compile(
+    r"(?:^|(?<=[。；;]))(?:(?:整改|改进|完善|优化|工作|意见|对策|相关|评价)?建议(?:如下)?[:：]"
+    r"|下一步(?:工作)?(?:打算|安排|计划|措施)?[，,:：]|整改(?:措施|要求|意见)[:：]|针对(?:上述|以上|存在的?)问题[，,])")
 # a category label (…方面：) groups items; it is not a problem itself
 AREA_LABEL = re.compile(r"方面(?:存在|的问题|问题)?$")
 # a list split on 、 only when every part is a phrase of at least this many characters
@@ -228,6 +250,12 @@ def number_of(text: str | None) -> float | None:
     return float(match.group()) if match else None
 
 
+def ascii_figures(text: str) -> str:
+    """``text`` with figures typed in full-width characters written in ASCII (８７．５ → 87.5,
+    １，２００ → 1,200); the rest unchanged."""
+    return FULL_WIDTH_THOUSANDS.sub(",", text.translate(FULL_WIDTH_FIGURES))
+
+
 def clean_name(text: str) -> str:
     """A project or department name: whitespace removed, surrounding quotes taken off
     (only when one pair wraps the whole name: “政务服务”改革经费 keeps its quotes)."""
@@ -268,11 +296,13 @@ class Column:
 
 @dataclass
 class Header:
-    """A result table's columns in printed order, and whether its body keeps cell positions
-    (tab cells)."""
+    """A result table's columns in printed order, whether its body keeps cell positions (tab
+    cells) and, for a header printed on one line between spaces, the centre of each column word
+    in printed columns."""
 
     columns: list[Column]
     in_cells: bool
+    centres: list[float] | None = None
 
     @property
     def key(self) -> str:
@@ -299,7 +329,8 @@ def column_kind(header: str) -> str | None:
 def columns_of(cells: list[str]) -> list[Column]:
     """Header cells → columns. A kind printed twice keeps its first column (a second amount or
     score is another figure, a second name column extra text); among department columns the
-    主管部门 wins."""
+    主管部门 wins, and among score columns one naming the finance bureau's evaluation (财政评价
+    得分 beside 部门自评得分): the table reports that evaluation, the self-score is what it checked."""
     columns = [Column(column_kind(c) or TEXT, squash(c)) for c in cells]
     seen: set[str] = set()
     out: list[Column] = []
@@ -309,12 +340,19 @@ def columns_of(cells: list[str]) -> list[Column]:
         else:
             out.append(col)
             seen.add(col.kind)
-    departments = [i for i, c in enumerate(out) if c.kind == DEPARTMENT or (c.kind == TEXT and column_kind(c.header) == DEPARTMENT)]
-    lead = next((i for i in departments if "主管" in out[i].header), None)
-    if lead is not None:
-        out = [Column(DEPARTMENT if i == lead else (TEXT if i in departments else c.kind), c.header)
-               for i, c in enumerate(out)]
-    return out
+    out = _lead_column(out, DEPARTMENT, lambda header: "主管" in header, TEXT)
+    return _lead_column(out, SCORE, lambda header: bool(KEY_WORDS.search(header)), NUMBER)
+
+
+def _lead_column(columns: list[Column], kind: str, wins, demoted: str) -> list[Column]:
+    """``columns`` with the first column whose header names ``kind`` and ``wins`` as the column
+    of that kind, the other columns naming it as ``demoted``; unchanged when none wins."""
+    named = [i for i, c in enumerate(columns) if column_kind(c.header) == kind]
+    lead = next((i for i in named if wins(columns[i].header)), None)
+    if lead is None:
+        return columns
+    return [Column(kind if i == lead else (demoted if i in named else c.kind), c.header)
+            for i, c in enumerate(columns)]
 
 
 def is_result_header(cells: list[str]) -> bool:
@@ -328,9 +366,21 @@ def is_result_header(cells: list[str]) -> bool:
 
 
 def header_at(lines: list[Line], i: int) -> tuple[Header, int] | None:
-    """The result-table header starting at ``lines[i]`` and the index after it, or None.
-    A header is one line of cells (tabs or spaces), possibly wrapped onto a second line (see
-    :func:`line_header`), or one cell per line; a unit printed on the line below its column
+    """The result-table header starting at ``lines[i]`` and the index after it, or None; a
+    header whose words are letter-spaced (序  号  项 目 名 称) is read with them closed up."""
+    found = printed_header_at(lines, i)
+    if found is None and "\t" not in lines[i].text and LETTER_SPACED.search(lines[i].text):
+        # only a header's line is closed up: in a row two one-character cells (良 良) are apart
+        window = [replace(line, text=join_spaced_letters(line.text)) for line in lines[i:i + 2]]
+        closed = printed_header_at(window, 0)
+        return (closed[0], i + closed[1]) if closed else None
+    return found
+
+
+def printed_header_at(lines: list[Line], i: int) -> tuple[Header, int] | None:
+    """The result-table header starting at ``lines[i]`` as printed, and the index after it, or
+    None. A header is one line of cells (tabs or spaces), possibly wrapped onto a second line
+    (see :func:`line_header`), or one cell per line; a unit printed on the line below its column
     word (项目金额 / （万元）) is glued back."""
     if len(cells_of(lines[i])) >= MIN_HEADER_COLUMNS:
         return line_header(lines, i)
@@ -367,9 +417,11 @@ def line_header(lines: list[Line], i: int) -> tuple[Header, int] | None:
         else:
             cells = glue_spaced_header(top, below)
         if is_result_header(cells):
-            return Header(columns_of(cells), in_cells), i + 2
+            return Header(columns_of(cells), in_cells, None if in_cells else line_centres(top)), i + 2
     if is_result_header(cells_of(top)):
-        return Header(columns_of(top.cells if in_cells else cells_of(top)), in_cells), i + 1
+        if in_cells:
+            return Header(columns_of(top.cells), True), i + 1
+        return Header(columns_of(cells_of(top)), False, line_centres(top)), i + 1
     return None
 
 
@@ -410,6 +462,11 @@ def _can_finish(cell: str, fragment: str) -> bool:
             return column_kind(cell) == AMOUNT
         return "分" not in fragment or column_kind(cell) == SCORE
     return column_kind(cell) is None
+
+
+def line_centres(line: Line) -> list[float]:
+    """The centre of each space-separated token of ``line``, in printed columns."""
+    return [centre for _, centre in token_centres(line.text)]
 
 
 def token_centres(text: str) -> list[tuple[str, float]]:
@@ -530,6 +587,7 @@ class Piece:
     text: str
     line: Line
     after_break: bool
+    centre: float | None = None  # in printed columns, when the line's tokens are its words
 
     @property
     def is_value(self) -> bool:
@@ -565,6 +623,7 @@ class PieceRow:
     seq: str | None
     pieces: list[Piece] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    centred: bool = False  # opened on a line above its 序号 line (cells centred vertically)
 
 
 def group_pieces(header: Header, body: list[Line | str]) -> list[PieceRow]:
@@ -573,12 +632,15 @@ def group_pieces(header: Header, body: list[Line | str]) -> list[PieceRow]:
     starting with text once a line of the row before ended with values — and, when that row
     printed text and values on one line (a PDF's visual row), only at a line carrying values
     too: a text-only line below a visual row is its wrapped cell (公共文化场馆免费开放补 / 助).
-    A 合计/小计 row ends the row before it and is left out."""
+    A 合计/小计 row ends the row before it and is left out. In a table with vertically centred
+    cells a row opens at its first line above the 序号 (see :func:`centred_row_tops`)."""
     seq_first = header.columns[0].kind == SEQ
+    tops = centred_row_tops(header, body)
     rows: list[PieceRow] = []
     current: PieceRow | None = None
     last_seq = 0
     closed = visual = False  # a line of the current row ended with values / held text and values
+    awaiting_seq = False  # the current row opened above its 序号 line
     for item in body:
         if item == TOTAL:
             current, closed, visual = None, False, False
@@ -586,24 +648,79 @@ def group_pieces(header: Header, body: list[Line | str]) -> list[PieceRow]:
         tokens = line_tokens(item)
         if not tokens:
             continue
+        centres = line_centres(item)
+        if len(centres) != len(tokens):  # tab cells, or a year glued back to its 年
+            centres = [None] * len(tokens)
         has_values = current is not None and any(p.is_value for p in current.pieces)
         seq: str | None = None
         number = seq_number(tokens[0]) if seq_first else None
-        if number is not None and (current is None or (has_values and number in (last_seq + 1, 1))):
-            seq, tokens = tokens[0], tokens[1:]
+        if number is not None and (current is None or awaiting_seq
+                                   or (has_values and number in (last_seq + 1, 1))):
+            seq, tokens, centres = tokens[0], tokens[1:], centres[1:]
             last_seq = number
         carries_values = any(is_value_token(t) for t in tokens)
-        if seq is not None or current is None or (
+        if awaiting_seq and seq is not None:
+            current.seq, awaiting_seq = seq, False
+        elif id(item) in tops or seq is not None or current is None or (
                 not seq_first and has_values and closed and not is_value_token(tokens[0])
                 and (carries_values or not visual)):
-            current = PieceRow(seq)
+            awaiting_seq = id(item) in tops
+            current = PieceRow(seq, centred=awaiting_seq)
             rows.append(current)
             closed = visual = False
-        current.pieces.extend(Piece(t, item, n == 0) for n, t in enumerate(tokens))
+        current.pieces.extend(Piece(t, item, n == 0, c) for n, (t, c) in enumerate(zip(tokens, centres)))
         current.lines.append(item)
         closed = closed or (bool(tokens) and is_value_token(tokens[-1]))
         visual = visual or (carries_values and not all(is_value_token(t) for t in tokens))
     return rows
+
+
+def centred_row_tops(header: Header, body: list[Line | str]) -> set[int]:
+    """The lines (by id) that open a row above its 序号 line. pdftotext -layout prints a table
+    whose cells are centred vertically with each row's 序号 and figures on its middle line and
+    the wrapped cells' lines split evenly above and below it. A space-separated table is taken
+    as printed so when text lines come between its header and its first 序号 line, or a 序号
+    line holds figures and no text (its text is above and below it: printed top-aligned, a row
+    starts with its name). The text lines between two 序号 lines then go below the first as
+    many as it had above, and the rest open the second. Any other shape (a 序号 line without
+    figures, figures without a 序号) is not this layout: no line opens early."""
+    if header.in_cells or header.columns[0].kind != SEQ:
+        return set()
+    kinds = [_centred_line_kind(item) for item in body]
+    if None in kinds or not any(k in ("bare", "row") for k in kinds):
+        return set()
+    first_row = next(k for k, kind in enumerate(kinds) if kind in ("bare", "row"))
+    if "text" not in kinds[:first_row] and "bare" not in kinds:
+        return set()
+    tops: set[int] = set()
+    run: list[Line] = []  # text-only lines since the last 序号 line
+    above = 0  # lines the last row printed above its 序号 line
+    for item, kind in zip(body, kinds):
+        if kind == "text":
+            run.append(item)
+        elif kind == TOTAL:
+            run, above = [], 0  # lines before a 合计 row belong to the row above it
+        else:
+            opening = run[min(above, len(run)):]
+            tops.update(id(line) for line in opening[:1])
+            run, above = [], len(opening)
+    return tops
+
+
+def _centred_line_kind(item: Line | str) -> str | None:
+    """A body line's part in a table of centred cells: TOTAL, 'text' (no figures), 'row' (a 序号
+    with figures and text), 'bare' (a 序号 with figures only), None for any other line."""
+    if item == TOTAL:
+        return TOTAL
+    tokens = line_tokens(item)
+    numbered = bool(tokens) and seq_number(tokens[0]) is not None
+    cells = tokens[1:] if numbered else tokens
+    values = [t for t in cells if is_value_token(t)]
+    if not values:
+        return None if numbered else "text"
+    if not numbered:
+        return None
+    return "bare" if len(values) == len(cells) else "row"
 
 
 def _runs(items: list, is_value) -> list[tuple[bool, list]]:
@@ -769,6 +886,11 @@ def token_rows(header: Header, body: list[Line | str]) -> list[Row]:
     rows: list[Row] = []
     for row, (pieces, tails) in zip(grouped, split):
         cells: dict[int, str] = {seq: row.seq} if seq is not None and row.seq else {}
+        if row.centred and header.centres and all(p.centre is not None for p in row.pieces):
+            # its lines interleave the cells' lines: each word goes to the column it is under
+            texts = [p for p in row.pieces if not p.is_value]
+            pieces, tails = [p for p in row.pieces if p.is_value], []
+            cells.update(cells_by_position(header, texts))
         for columns, run in align_runs(header, pieces):
             if run[0].is_value:
                 cells.update(assign_values(header, columns, run))
@@ -777,6 +899,17 @@ def token_rows(header: Header, body: list[Line | str]) -> list[Row]:
         continue_cells(header, cells, tails, widths)
         rows.append(Row(cells, row.lines))
     return rows
+
+
+def cells_by_position(header: Header, pieces: list[Piece]) -> dict[int, str]:
+    """Text pieces → text columns by where they are printed: each joins the text column whose
+    header word is centred nearest to it, in the order printed."""
+    text_columns = [i for i, c in enumerate(header.columns) if c.kind not in VALUE_KINDS and c.kind != SEQ]
+    cells: dict[int, str] = {}
+    for piece in pieces:
+        column = min(text_columns, key=lambda i: abs(header.centres[i] - piece.centre))
+        cells[column] = cells.get(column, "") + piece.text
+    return cells
 
 
 def cell_rows(header: Header, body: list[Line | str]) -> list[Row]:
@@ -929,8 +1062,10 @@ def split_findings(text: str) -> list[str]:
     the colon after a category (财务管理不规范：一是…；二是…); counters (一是, （1）, 1、) are
     dropped; a category that only names an area (…方面：) is left out; once items are counted,
     a sentence after an item's 。 that starts no new item explains it and is left out. A list
-    with no ；。： separators is split on 、."""
-    text = COMMA_BEFORE_COUNTER.sub("；", squash(text))
+    with no ；。： separators is split on 、. The list ends where suggestions start (整改建议：)."""
+    text = squash(text)
+    suggestions = SUGGESTIONS.search(text)
+    text = COMMA_BEFORE_COUNTER.sub("；", text[:suggestions.start()] if suggestions else text)
     parts = ITEM_SEPARATOR.split(text)
     items: list[str] = []
     in_counted_item = False  # the last item kept started with a counter and ended with 。
@@ -1006,6 +1141,7 @@ class ProjectHeading:
     name: str
     says_evaluated: bool
     department: str | None = None
+    result: str = ""  # the result the heading states in brackets (得分88.5分，等级“良”)
 
 
 def project_heading(title: str) -> ProjectHeading | None:
@@ -1016,11 +1152,16 @@ def project_heading(title: str) -> ProjectHeading | None:
     punctuation name no project."""
     text = HEADING_COUNTER.sub("", squash(title)).strip("。：:；;，,")
     text = re.sub(r"^(?:关于|对)", "", text)
+    result = RESULT_REMARK.search(text)
+    text = text[:result.start()] if result else text
     remark = DEPARTMENT_REMARK.search(text)
     department = clean_name(remark.group(1)) if remark else None
     text = text[:remark.start()] if remark else text
     suffix = EVAL_SUFFIX.search(text)
     name = re.sub(r"的$", "", text[:suffix.start()] if suffix else text)
+    owner = OWNER_BEFORE_QUOTE.match(name)
+    if owner and is_org_name(owner.group(1)):
+        department, name = department or owner.group(1), owner.group(2)
     quoted = QUOTED_NAME.match(name)
     if quoted and name[quoted.end():] in ("", "项目"):
         name = quoted.group(1)
@@ -1033,32 +1174,59 @@ def project_heading(title: str) -> ProjectHeading | None:
     whole = WHOLE_SPENDING.match(name)
     if department is None and whole and is_org_name(whole.group(1)):
         department = whole.group(1)
-    return ProjectHeading(clean_name(name), bool(suffix or quoted), department)
+    return ProjectHeading(clean_name(name), bool(suffix or quoted), department, result.group(1) if result else "")
 
 
 @dataclass
 class ProjectSection:
-    """A heading that names a project, the headings above it (outermost first) and every
-    sentence under it (its own heading sentence included)."""
+    """A heading that names a project, the clause of its sentence that names it, the headings
+    above it (outermost first), every sentence under it (its own heading sentence included) and
+    the sentence leading into it under the heading above (…开展了绩效自评，结果如下：)."""
 
     heading: Heading
+    clause: str
     named: ProjectHeading
     above: tuple[Heading, ...]
     sentences: list[Sentence]
+    lead: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
-        """The section's paragraphs below its heading (sub-headings included)."""
-        return paragraphs_under(self.sentences, self.heading)
+        """The section's paragraphs below its heading (sub-headings included), the rest of the
+        heading's own sentence first."""
+        return paragraphs_under(self.sentences, self.heading, self.clause)
 
 
-def paragraphs_under(sentences: list[Sentence], heading: Heading) -> list[str]:
-    """The paragraphs of ``sentences``, whitespace-free, without ``heading``'s own sentence."""
+def paragraphs_under(sentences: list[Sentence], heading: Heading, clause: str | None = None) -> list[str]:
+    """The paragraphs of ``sentences``, whitespace-free; of ``heading``'s own sentence only what
+    follows its ``clause`` (by default its title): a run-in heading goes on with the text."""
     out: dict[int, str] = {}
     for s in sentences:
-        if not (s.is_heading and s.path[-1] == heading):
-            out[s.paragraph] = out.get(s.paragraph, "") + s.text
+        text = s.text
+        if s.is_heading and s.path[-1] == heading:
+            head = clause or heading.title
+            text = text[len(head):].lstrip("，,：:。；;") if text.startswith(head) else ""
+        if text:
+            out[s.paragraph] = out.get(s.paragraph, "") + text
     return list(out.values())
+
+
+def heading_clause(sentence: Sentence) -> str:
+    """The part of a heading's sentence that names what it is about: its title, or — when the
+    title runs on into a project's result (1.区教育局“X”项目，评价得分91.5分…) — the title up
+    to its first comma outside brackets."""
+    title = sentence.path[-1].title
+    head = title[:title_end(title, CLAUSE_COMMA)]
+    rest = sentence.text[len(head):]
+    return head if head != title and (PROSE_SCORE.search(rest) or PROSE_GRADE.search(rest)) else title
+
+
+def lead_sentence(sentences: list[Sentence], heading: Heading, above: tuple[Heading, ...]) -> str:
+    """The last sentence directly under the heading above ``heading`` printed before it (the
+    lead-in to a list of projects), "" at the top level or when there is none."""
+    if not above:
+        return ""
+    return next((s.text for s in reversed(sentences) if s.lineno < heading.lineno and s.path == above), "")
 
 
 def project_sections(sentences: list[Sentence]) -> list[ProjectSection]:
@@ -1073,9 +1241,10 @@ def project_sections(sentences: list[Sentence]) -> list[ProjectSection]:
         above = body[0].path[:body[0].path.index(heading)]
         if sections and sections[-1].heading in above:
             continue
-        named = project_heading(heading.title)
+        clause = heading_clause(body[0])
+        named = project_heading(clause)
         if named:
-            sections.append(ProjectSection(heading, named, above, body))
+            sections.append(ProjectSection(heading, clause, named, above, body, lead_sentence(sentences, heading, above)))
     return sections
 
 
@@ -1111,14 +1280,14 @@ def prose_evaluation(section: ProjectSection, lines: dict[int, Line]) -> Evaluat
     or, under a heading that says it reports an evaluation, the problems found. ``lines`` maps
     line numbers to the layout's lines, for the source span."""
     paragraphs = section.paragraphs
-    body = "".join(paragraphs)
+    body = ascii_figures(section.named.result + "。" + "".join(paragraphs))
     findings = findings_in(paragraphs) or problem_subsection_findings(section)
     grade = PROSE_GRADE.search(body)
     score = PROSE_SCORE.search(body)
     if not (grade or score or (findings and section.named.says_evaluated)):
         return None
     amount = PROSE_AMOUNT.search(body)
-    contexts = [section.heading.title, *(h.title for h in reversed(section.above)), body]
+    contexts = [section.heading.title, *(h.title for h in reversed(section.above)), body, section.lead]
     source = sorted({s.lineno for s in section.sentences} & lines.keys())
     return Evaluation(
         project=section.named.name,
@@ -1148,7 +1317,7 @@ def listed_evaluations(sentences: list[Sentence]) -> list[tuple[int, Evaluation]
             quoted = LISTED_PROJECT.match(clause)
             if not quoted or GENERIC_NAME.match(quoted.group(1)):
                 continue
-            rest = clause[quoted.end():]
+            rest = ascii_figures(clause[quoted.end():])
             grade, score = PROSE_GRADE.search(rest), PROSE_SCORE.search(rest)
             if not (grade or score):
                 continue

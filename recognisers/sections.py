@@ -8,7 +8,8 @@ Steps:
    again at another page's top, first in the document or in its signature), goal-table forms
    (recognisers.goal_tables finds them; their header fields are kept whole, their indicator
    part ends at the first prose line) and other tables: tab-separated rows, and space-separated
-   tables that open at a column header (序号 | 部门 | 项目名称 | 金额 …) and run while lines look like rows. Those tables are
+   tables that open at a column header (序号 | 部门 | 项目名称 | 金额 …, its words possibly
+   letter-spaced: 序  号) and run while lines look like rows. Those tables are
    returned as :class:`TextTable` blocks for the evaluation recogniser.
 2. The remaining lines are glued into paragraphs. A line ends its paragraph when it ends with
    closing punctuation (。！？：；), when it is clearly shorter than the document's full line
@@ -71,6 +72,9 @@ HEADER_CELL = re.compile(
     r"评价(结果|等级)|备注|.{0,4}部门|.{0,4}单位)$"
 )
 MIN_HEADER_CELLS = 3
+# a word set letter-spaced across its cell (序  号, 项 目 名 称): single characters one or two
+# spaces apart, as justified table headers come out of pdftotext -layout
+LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: {1,2}[\u4e00-\u9fff])+(?!\S)")
 # a table's sum row, and the note printed under a table (注：项目金额为调整预算数。)
 TOTAL_ROW = re.compile(r"^(合计|小计|总计|共计|总合计)")
 TABLE_NOTE = re.compile(r"^(注|备注|说明|数据来源|资料来源)\s*\d*\s*[:：]")
@@ -260,9 +264,20 @@ def cells_of(line: Line) -> list[str]:
     return line.text.split()
 
 
+def join_spaced_letters(text: str) -> str:
+    """``text`` with letter-spaced words closed up (序  号 → 序号), padded to keep the printed
+    width, so the columns after them stay where they were."""
+    return LETTER_SPACED.sub(lambda m: squash(m.group()).ljust(len(m.group())), text)
+
+
+def header_cells(line: Line) -> list[str]:
+    """A header line's cells: as :func:`cells_of`, with letter-spaced words closed up."""
+    return cells_of(line) if "\t" in line.text else join_spaced_letters(line.text).split()
+
+
 def is_table_header(line: Line) -> bool:
     """A column-header line: at least three cells are column names (序号, …名称, 金额, 等级 …)."""
-    cells = cells_of(line)
+    cells = header_cells(line)
     hits = sum(bool(HEADER_CELL.match(c)) for c in cells)
     return hits >= MIN_HEADER_CELLS and hits * 2 >= len(cells)
 
@@ -410,16 +425,16 @@ def heading_title(text: str, style: str) -> str:
     return title
 
 
-def title_end(text: str) -> int:
-    """Where a heading's title ends: at the first 。：； outside brackets (a remark such as
-    （主管部门：市教育局） belongs to the title), else at the end."""
+def title_end(text: str, stops: re.Pattern = TITLE_END) -> int:
+    """Where a heading's title ends: at the first of ``stops`` (by default 。：；) outside
+    brackets (a remark such as （主管部门：市教育局） belongs to the title), else at the end."""
     depth = 0
     for i, char in enumerate(text):
         if char in OPEN_BRACKETS:
             depth += 1
         elif char in CLOSE_BRACKETS:
             depth = max(0, depth - 1)
-        elif depth == 0 and TITLE_END.match(char):
+        elif depth == 0 and stops.match(char):
             return i
     return len(text)
 

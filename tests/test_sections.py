@@ -32,3 +32,12 @@ def test_heading_title_keeps_a_bracketed_remark_with_a_colon():
     lines = [Line("（一）市区污水处理费补贴项目（主管部门：市住房和城乡建设局）。评价结果为良好。", 1, 1)]
     [heading, _] = sectionise(Layout("txt", [Page(1, lines)])).sentences
     assert heading.path[-1].title == "（一）市区污水处理费补贴项目（主管部门：市住房和城乡建设局）"
+
+
+def test_a_table_under_a_letter_spaced_header_is_not_prose():
+    texts = ["区财政局开展了重点评价。", "  序  号     项  目  名  称      主 管 部 门    得  分   等  级",
+             "   1      城区路灯维护经费      区城市管理局    88.5      良", "以上为评价结果。"]
+    lines = [Line(t, 1, n) for n, t in enumerate(texts, start=1)]
+    sectioned = sectionise(Layout("txt", [Page(1, lines)]))
+    assert [s.text for s in sectioned.sentences] == ["区财政局开展了重点评价。", "以上为评价结果。"]
+    assert [ln.lineno for ln in sectioned.tables[0].lines] == [2, 3]
