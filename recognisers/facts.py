@@ -70,7 +70,7 @@ ENUMERATED_NOUNS = (
 # political and budgeting set phrases whose numeral counts nothing
 SET_PHRASES = re.compile(
     r"^(?:[一二两三四五六七八九十]本(?:预算|账)|[一二两三四五六七八九十]位一体|两个(?:确立|维护|务必|毫不动摇)|"
-    r"四个(?:意识|自信|全面)|三个代表|三重一大|三保|六稳|六保)"
+    r"四个(?:意识|自信|全面)|三个代表|三重一大|三保|六稳|六保|十分|万分)"
 )
 # one (一) with a classifier is an article (一个部门, 一批项目); 二 before a classifier is an
 # ordinal prefix (二次分配, 二级单位): two of something is written 两

@@ -76,6 +76,11 @@ def test_approximations(text, value, approx):
     assert only(facts_of(text), value).approx is approx
 
 
+def test_a_score_in_chinese_numerals_and_the_adverb_shifen():
+    facts = facts_of("该项目评价得分九十分，工作十分扎实。")
+    assert [(f.value, f.unit, f.measure) for f in facts] == [(90, "分", "score")]
+
+
 def test_chinese_decimals_are_read():
     fact = only(facts_of("共评价项目二十五个，涉及资金三点五亿元。"), 3.5)
     assert (fact.unit, fact.value_norm, fact.subject) == ("亿元", 35000, "涉及资金")
