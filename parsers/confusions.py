@@ -15,8 +15,9 @@ from dataclasses import replace
 from parsers.layout import Layout
 
 LEVEL_WORDS = ("一级指标", "二级指标", "三级指标", "产出指标", "效益指标", "满意度指标", "成本指标")
-# a level word with stray spaces between its characters
-SPACED_LEVEL_WORD = re.compile("|".join(r"\s*".join(word) for word in LEVEL_WORDS))
+# a level word with stray spaces between its characters (产 出 指 标); a wider gap or a tab
+# parts two cells (三级        指标值), never one word
+SPACED_LEVEL_WORD = re.compile("|".join("[ \u3000]{0,2}".join(word) for word in LEVEL_WORDS))
 # 一级指标 whose 一 was read as a dash
 DASH_LEVEL_WORD = re.compile(r"[—–\-－─‐]\s*级\s*指\s*标")
 # O/o and l/I run after a digit (3OO, 1O0, 2O24, 9l.5) or after a decimal point, not before a letter

@@ -23,7 +23,8 @@ def test_damage_is_repaired(damaged, repaired):
     assert repair_text(damaged) == repaired
 
 
-@pytest.mark.parametrize("text", ["Oct 2024 report", "5Oct", "第IO号", "l2345", "ISO 9001", "一级指标 满意度指标"])
+@pytest.mark.parametrize("text", ["Oct 2024 report", "5Oct", "第IO号", "l2345", "ISO 9001", "一级指标 满意度指标",
+                                  "二级          三级          指标值", "一级\t指标"])
 def test_correct_text_is_left_alone(text):
     assert repair_text(text) == text
 
