@@ -51,6 +51,12 @@ OPERATOR_SUFFIXES: list[tuple[str, str | None]] = sorted(
     key=lambda pair: -len(pair[0]),
 )
 
+# Words of state that may follow the unit (100%完成, 100%覆盖): not part of the unit.
+STATE_SUFFIXES = ("完成", "覆盖", "达标", "到位", "落实", "合格")
+# What follows the number of a date, not a unit (12月底前, 11月末, 6月前): the cell is a deadline,
+# qualitative like 2025年12月底前.
+DATE_REST = re.compile(r"^月(?:底|末|初|上旬|中旬|下旬)?(?:前|之前|以前)$|^月(?:底|末|初|上旬|中旬|下旬)$")
+
 # Cells that stand for "nothing here".
 PLACEHOLDER_MARKS = {"#", "*", "/", "-", "--", "—", "——", "–", "无"}
 
@@ -195,6 +201,9 @@ def _parse_quantity(text: str) -> tuple[str | None, float, str | None] | None:
         if pre.endswith(token):
             operator, pre = op, pre[: -len(token)]
             break
+    if DATE_REST.match(rest):
+        return None
+    rest = next((rest.removesuffix(w) for w in STATE_SUFFIXES if rest.endswith(w) and rest != w), rest)
     for token, op in OPERATOR_SUFFIXES:
         if rest.endswith(token):
             operator, rest = operator or op, rest[: -len(token)]

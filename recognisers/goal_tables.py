@@ -9,6 +9,11 @@ Works on the lines of the layout model, whatever reader made them. A form is rea
                        space-separated lines are token rows), continuation rows merged
     read_indicator_rows rows → Indicator records (labels carried down like merged cells)
 
+Before that, three printings are brought to cells or joined: a CSV export's comma rows (when
+its column header is comma-separated), a column header whose words wrapped (一级 / 指标), and,
+under a header whose words stand apart by runs of spaces (``pdftotext -layout``), each line cut
+into the header's columns by position, so that wrapped text continues the cell above it.
+
 Two printed shapes are understood. Cell rows (tabs, pipes) keep column positions, so empty
 cells are merged cells and history columns (前年/上年) can be told apart. Token rows (a PDF text
 dump: one cell per line, names wrapped over lines, merged labels printed once) carry no positions:
@@ -20,6 +25,7 @@ Values stay raw here; pipeline.normalise turns them into operator/number/unit.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -27,7 +33,7 @@ from decimal import Decimal
 
 from parsers.layout import Line, Layout, span_of
 from pipeline.levels import is_level1_label, is_level2_label
-from pipeline.values import MONEY_TO_WAN
+from pipeline.values import MONEY_TO_WAN, STATE_SUFFIXES
 from schemas.records import GoalTable, Indicator
 
 # ---------------------------------------------------------------------------------------------
@@ -48,13 +54,26 @@ DEPARTMENT_CODE = re.compile(r"^[\[【（(]?\d{3,}[\]】）)]?\s*|\s*[\[【（(]
 COLON_PAIR = re.compile(r"^(?P<label>[^:：]{2,16})[:：](?P<value>.*)$")
 # a cell this long beside a label is a header field's text, not part of a marker row
 MIN_PROSE_CHARS = 15
+# a table's number printed before its title (表3, 附表2：, 表九、)
+TABLE_NUMBER = r"附?表[一二三四五六七八九十\d]+"
+TITLE_NUMBER_PREFIX = re.compile(rf"^\s*{TABLE_NUMBER}[：:、.．\s]*")
 # the title of another table printed after a goal table: numbered (表九：…) or a budget table's name
-OTHER_TABLE_TITLE = re.compile(r"^附?表[一二三四五六七八九十\d]+[：:、.\s]|(预算|明细|汇总|来源情况|总)表$")
+OTHER_TABLE_TITLE = re.compile(rf"^{TABLE_NUMBER}[：:、.\s]|(预算|明细|汇总|来源情况|总)表$")
 # column words of budget, funding and procurement tables, never of a goal table
 OTHER_TABLE_COLUMNS = {
     "序号", "资金来源", "金额", "占比", "采购项目", "采购项目名称", "采购品目", "采购方式", "采购预算",
     "功能分类科目", "经济分类科目", "测算依据", "预算金额", "本年预算", "上年预算", "增减率",
 }
+# a cell of a line printed with runs of spaces between cells (pdftotext -layout), and its span
+# (start, end) in printed columns
+LAYOUT_CHUNK = re.compile(r"\S+(?:\s\S+)*")
+Span = tuple[int, int]
+# what a level label ends in (数量指标), printed on a line of its own when a narrow cell wraps
+LABEL_TAIL = "指标"
+# the longest wrapped end of a cell that is taken as such without more evidence (提升幅度)
+MAX_WRAPPED_STUB = 4
+# a cell ending in these goes on in the cell below it
+CLAUSE_ENDS = ("，", "、", "；", ",", ";")
 # cell separators of tables drawn with box characters (│ 产出指标 │ 数量指标 │)
 BOX_BARS = str.maketrans("│┃║｜", "||||")
 TOTAL_ROW = re.compile(r"^(总分|总计|合计|小计|得分合计|分值合计)[:：]?$")
@@ -88,7 +107,7 @@ HEADER_FIELDS: dict[str, str | None] = {
     "资金总额": "amount",
     "中期资金总额": "amount",
     "实施期资金总额": "amount",
-    "项目资金（万元）": "amount",
+    "项目资金": "amount",
     "项目当年预算": "annual_amount",
     "年度资金总额": "annual_amount",
     "当年预算": "annual_amount",
@@ -139,6 +158,9 @@ HEADER_FIELDS: dict[str, str | None] = {
     "单位：万元": None,
     "单位:万元": None,
 }
+# a first column numbering the indicator rows (序号 | 一级指标 | …): its 1, 2, 3 are no values
+SERIAL_COLUMN = re.compile(r"^(序号|编号)$")
+SERIAL_NUMBER = re.compile(r"^\d{1,3}[.、]?$")
 # a column sub-header in a form's header block (预期目标, 中期目标（2025年-2027年）) is short
 MAX_SUBHEADER_CHARS = 20
 AMOUNT_FIELDS = ("amount", "annual_amount")
@@ -157,7 +179,9 @@ COLUMN_ROLES = [
     (re.compile(r"^(前年|前两年)"), "prev2"),
     (re.compile(r"^上年"), "prev1"),
     (re.compile(r"^(实际完成值|实际完成|完成值|全年实际值)"), "actual"),
-    (re.compile(r"^(指标值确定依据|偏差原因|偏差原因分析)"), "basis"),
+    # self-evaluation forms word the reason column several ways (偏差原因分析及改进措施,
+    # 未完成原因和改进措施, 差异原因分析)
+    (re.compile(r"^(指标值确定依据|(偏差|未完成|差异)原因)"), "basis"),
     # columns some provinces add around the target, read past and not kept
     (re.compile(r"^(指标解释|指标说明|指标值说明|指标内涵|指标定义)$"), "explanation"),
     (re.compile(r"^(评.{0,3}分(标准|规则|办法|方法)|(扣分|计分)(标准|规则|办法|方法))$"), "scoring"),
@@ -188,7 +212,7 @@ QUALITATIVE_MARK = re.compile(r"^(定性|定量)$")
 _UNITS = sorted(
     """% ‰ ℃ ㎡ 个 家 次 人 人次 户 台 套 件 项 场 期 册 份 篇 本 条 所 座 处 栋 间 辆 艘 架 基 盏 株 棵 亩 公顷
     平方米 平方公里 立方米 米 公里 千米 千克 公斤 克 吨 元 天 日 小时 分钟 工作日 个工作日 年 月 周 季度 分 百分比
-    倍 百分点 个百分点 批 批次 起 单 课时 学时 床 张 块 根 只 头 部 门 种 类 个月 周年 宗 笔 元/人 人/年 万 亿 千 百 户次 小时/天
+    倍 百分点 个百分点 批 批次 起 单 课时 学时 床 张 块 根 只 头 部 门 种 类 个月 周年 宗 笔 元/人 人/年 万 亿 千 百 户次 小时/天 名 页 卷 段
     kg km m t MW kW kWh GB M""".split(),
     key=len, reverse=True,
 )
@@ -198,20 +222,43 @@ _OPERATOR = r"(?:>=|<=|≥|≤|≧|≦|=|>|<|≈)"
 _WORD_OP = r"(?:至少|不低于|不少于|不超过|不高于|不大于|不小于|高于或等于|低于或等于|大于等于|小于等于|大于|小于|高于|低于|达到|超过|约|控制在)"
 # what a 指标性质 / 指标方向 cell must read as to be put before the target (not 正向, 反向)
 OPERATOR_CELL = re.compile(rf"^(?:{_OPERATOR}|{_WORD_OP})$")
-_PERIOD = r"(?:每[年月周日天季]|全年|年均|日均|月均)"
+_PERIOD = r"(?:每(?:季度|半年|[年月周日天季])|全年|年均|日均|月均)"
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 QUANTITY = re.compile(
-    rf"^{_PERIOD}?{_WORD_OP}?{_OPERATOR}?{_WORD_OP}?{_NUMBER}{_UNIT_GROUP}{{0,2}}(?:以上|以下|以内|之内|内|左右)?#?$"
+    rf"^{_PERIOD}?{_WORD_OP}?{_OPERATOR}?{_WORD_OP}?{_NUMBER}{_UNIT_GROUP}{{0,2}}(?:以上|以下|以内|之内|内|左右)?(?:\(含\))?#?$"
 )
 # a date a 时效 target is due by (2025年11月30日前, 2027年12月底前, 2025年底)
-DEADLINE = re.compile(r"^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|以前)?$")
+DEADLINE = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|(?:\d{4}年)?第?[一二三四1-4]季度)"
+    r"(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前|内)?(?:完成|完工|到位)?$"
+)
+# a ratio (1:1, 1∶1)
+RATIO = re.compile(rf"^{_NUMBER}[:∶]{_NUMBER}$")
+# a range of figures (95%-100%, 3～5个)
+RANGE = re.compile(rf"^{_NUMBER}{_UNIT_GROUP}?[-~～—至]{_NUMBER}{_UNIT_GROUP}?$")
+# a figure with its state after it (100%覆盖, 100%达标)
+QUANTITY_STATE = re.compile(rf"^{_NUMBER}{_UNIT_GROUP}(?:{'|'.join(STATE_SUFFIXES)})$")
+# none of a harm (零投诉, 无重大安全事故): 零/无 first, the harm last (not 无障碍设施数量)
+NO_HARM = re.compile(r"^(?:零|无)[\u4e00-\u9fff]{0,8}?(?:事故|投诉|差错|违规|违纪|案件|伤亡|问题|发生)$")
+# all who are entitled get it (应保尽保, 应发尽发)
+ALL_ENTITLED = re.compile(r"^应(.)尽\1$")
+# a grade (A级, AAA级, 三星级, 二级以上)
+# (a bare 一级 / 二级 is left out: it is also the wrapped start of a column header word)
+GRADE = re.compile(r"^(?:[A-E]{1,4}级|[一二三四五]星级|[一二三四五]级(?:以上|及以上))$")
+# a target stated as a standard or level to reach (达到省定标准, 符合国家规范要求, 高于全省平均水平):
+# a verb of reaching first, a word of norm last; an indicator's name does not start that way
+STANDARD_TARGET = re.compile(
+    rf"^(?:达到|符合|满足|按照?|{_OPERATOR}|{_WORD_OP})[\u4e00-\u9fff]{{0,10}}"
+    r"(?:标准|要求|规定|规范|水平|约定|范围内|以内)$"
+)
 # a short text prefix before the number (保洁100%) only when a unit follows
 PREFIXED_QUANTITY = re.compile(rf"^[\u4e00-\u9fff]{{1,3}}{_OPERATOR}?{_NUMBER}{_UNIT_GROUP}{{1,2}}$")
 QUALITATIVE_WORDS = (
     "规范 是 否 达标 合格 有效 完成 良好 优秀 优 良 及时 准确 提高 提升 改善 明显 显著 稳定 安全 正常 无 "
     "已完成 按时完成 按期完成 全覆盖 逐步提升 持续提升 有所提升 不断提升 明显提升 明显改善 达到预期 符合要求 "
     "预算数 保证正常运转合格 较好 好 高 满意 基本满意 100%完成 健全 完善 逐步完善 不断完善 建立 建成 落实 实现 "
-    "有所改善 持续改善 逐步改善 降低 减少 下降 增加 增长 稳步提升 长期 持续 中 差 上年 上年度 去年 同期 上年同期"
+    "有所改善 持续改善 逐步改善 降低 减少 下降 增加 增长 稳步提升 长期 持续 中 差 上年 上年度 去年 同期 上年同期 "
+    "优良 按时 按期 零"
 ).split()
 QUALITATIVE = re.compile(
     rf"^(?:{_OPERATOR}|{_WORD_OP})?(?:{'|'.join(map(re.escape, sorted(QUALITATIVE_WORDS, key=len, reverse=True)))})(?:{_UNIT_GROUP})?#?$"
@@ -230,6 +277,12 @@ MAX_QUALITATIVE_PHRASE = 6
 PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|定性|定量|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
 
 
+VALUE_SHAPES = (
+    QUANTITY, QUALITATIVE, PREFIXED_QUANTITY, DEADLINE, STANDARD_TARGET, RANGE, RATIO, QUANTITY_STATE,
+    NO_HARM, ALL_ENTITLED, GRADE,
+)
+
+
 def squash(text: str) -> str:
     """Text with all whitespace removed and full-width forms folded (NFKC) for matching."""
     return WS.sub("", unicodedata.normalize("NFKC", text or ""))
@@ -242,7 +295,7 @@ def is_value(cell: str, in_cell_row: bool = False, phrases: bool = True) -> bool
     s = squash(cell)
     if not s:
         return False
-    if QUANTITY.match(s) or QUALITATIVE.match(s) or PREFIXED_QUANTITY.match(s) or DEADLINE.match(s):
+    if any(p.match(s) for p in VALUE_SHAPES):
         return True
     if phrases and len(s) <= MAX_QUALITATIVE_PHRASE and QUALITATIVE_PHRASE.match(s) and not is_label(s):
         return True
@@ -261,11 +314,19 @@ def level1_word(label: str | None) -> str | None:
 
 def is_table_title(line: Line) -> bool:
     """A printed form title: '…绩效目标表', '…绩效目标申报表', '…绩效自评表' (not a sub-table)."""
-    cells = [c for c in line.cells if c]
+    return form_title(line) is not None
+
+
+def form_title(line: Line) -> str | None:
+    """The form title a line prints, as printed, or None. A title may be the one cell of a
+    table row (| 2024年度项目支出绩效自评表 | | |), as copied tables keep it in a merged cell."""
+    row = line_to_row(line)
+    cells = [c for c in row.cells if c] if row.in_cells else [line.text.strip()]
     if len(cells) != 1:
-        return False
+        return None
     s = squash(cells[0])
-    return len(s) <= 80 and not s.endswith("。") and bool(FORM_TITLE.search(s)) and not SUB_TABLE_TITLE.match(s)
+    is_title = len(s) <= 80 and not s.endswith("。") and FORM_TITLE.search(s) and not SUB_TABLE_TITLE.match(s)
+    return cells[0] if is_title else None
 
 
 def is_column_header(cells: list[str]) -> bool:
@@ -449,6 +510,9 @@ class Row:
     cells: list[str]
     in_cells: bool  # True: tab/pipe cells with positions; False: whitespace tokens
     lines: list[Line] = field(default_factory=list)
+    # cut into the header's columns by character position (pdftotext -layout): every column is
+    # there, blank or not, so a cell's text below continues the cell above it
+    positioned: bool = False
 
 
 def line_to_row(line: Line) -> Row:
@@ -464,6 +528,111 @@ def line_to_row(line: Line) -> Row:
     # a 指标性质 column's 定性/定量 before the value carries nothing a token row can place
     tokens = [t for k, t in enumerate(tokens) if not (QUALITATIVE_MARK.match(t) and k + 1 < len(tokens))]
     return Row(join_value_tokens(join_goal_tokens(tokens)), False, [line])
+
+
+def body_rows(lines: list[Line]) -> list[Row]:
+    """The rows of a form's indicator lines. Under a column header whose words stand apart by
+    runs of spaces (as ``pdftotext -layout`` prints a table), a line without tabs is cut into
+    the header's columns by position: blank cells stay merged cells and a wrapped cell's text
+    stays in its column."""
+    rows: list[Row] = []
+    grid: LayoutGrid | None = None
+    for k, line in enumerate(lines):
+        row = line_to_row(line)
+        if not row.in_cells:
+            if is_column_header(row.cells):
+                grid = layout_grid(lines[k:])
+            if grid is not None:
+                row = Row(grid.cells(line.text), True, [line], positioned=True)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class LayoutGrid:
+    """The columns of a table printed with runs of spaces: where each column after the first
+    begins, in printed columns, and how many columns a wide (CJK) character takes there."""
+    bounds: list[float]
+    wide: int
+
+    def pieces(self, text: str) -> list[tuple[Span, str]]:
+        return spaced_pieces(text, self.wide)
+
+    def cells(self, text: str) -> list[str]:
+        """A line's space-separated pieces put in the columns they start in."""
+        cells = [""] * (len(self.bounds) + 1)
+        for (start, _), piece in self.pieces(text):
+            index = sum(b <= start for b in self.bounds)
+            cells[index] = f"{cells[index]} {piece}".strip()
+        return cells
+
+    def collisions(self, lines: list[Line]) -> int:
+        """How many pieces of the lines fall into a column another piece of its line took."""
+        return sum(len(self.pieces(ln.text)) - sum(bool(c) for c in self.cells(ln.text)) for ln in lines)
+
+
+def spaced_pieces(text: str, wide: int) -> list[tuple[Span, str]]:
+    """The pieces of a line set apart by two or more spaces (one space stays inside a cell), each
+    with its span (start, end) in printed columns, a wide character ``wide`` columns wide."""
+    return [((m.start(), m.start() + display_width(m.group(), wide)), m.group()) for m in LAYOUT_CHUNK.finditer(text)]
+
+
+def display_width(text: str, wide: int) -> int:
+    """Printed columns of ``text`` when a wide (CJK) character takes ``wide`` of them."""
+    return sum(wide if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def layout_grid(lines: list[Line]) -> LayoutGrid | None:
+    """The grid of the lines under a column header printed with runs of spaces between its
+    words (``lines[0]``); None when it is not printed that way. Extractors place words by their
+    position on the page, which makes a CJK character two columns wide, or by characters, one
+    column: the measure under which fewer of the rows' cells collide is taken. Rows mostly of
+    one piece (one cell per line, or single spaces) are no such table, whatever the header."""
+    body = []
+    for line in lines[1:]:
+        if is_column_header(line.cells) or "\t" in line.text:
+            break
+        body.append(line)
+    if sum(len(spaced_pieces(ln.text, 1)) >= 2 for ln in body) * 2 < len(body):
+        return None
+    grids = [grid for wide in (2, 1) if (grid := _grid_for(lines[0], body, wide)) is not None]
+    return min(grids, key=lambda g: g.collisions(body)) if grids else None
+
+
+def _grid_for(header_line: Line, body: list[Line], wide: int) -> LayoutGrid | None:
+    """The grid when wide characters are ``wide`` columns wide. A header word may be centred
+    over its column while the cells under it start at its left edge, so a column begins halfway
+    between header words, or further left where a cell standing under this header word alone
+    starts, but never inside the word before."""
+    header = spaced_pieces(header_line.text, wide)
+    if len(header) < 3 or not is_column_header([w for _, w in header]):
+        return None
+    spans = [span for span, _ in header]
+    if body:
+        spans = split_spanning_columns(spans, spaced_pieces(body[0].text, wide))
+    left_edges: dict[int, int] = {}
+    for line in body:
+        for (start, end), _ in spaced_pieces(line.text, wide):
+            under = [k for k, (h_start, h_end) in enumerate(spans) if start < h_end and h_start < end]
+            if len(under) == 1:
+                left_edges[under[0]] = min(left_edges.get(under[0], start), start)
+    bounds = []
+    for k in range(1, len(spans)):
+        halfway = (spans[k - 1][1] + spans[k][0]) / 2
+        bounds.append(max(spans[k - 1][1], min(halfway, left_edges.get(k, halfway))))
+    return LayoutGrid(bounds, wide)
+
+
+def split_spanning_columns(spans: list[Span], subheader: list[tuple[Span, str]]) -> list[Span]:
+    """The header's column spans once a sub-header line under it (前年  上年  预计当年实现
+    under a spanning 指标值) is read: the header words it stands under give way to its words.
+    A line of other words leaves the spans as they are."""
+    if not subheader or not all(is_column_word(w) for _, w in subheader):
+        return spans
+    halfway = [(end + nxt_start) / 2 for (_, end), (nxt_start, _) in zip(spans, spans[1:])]
+    spanned = {sum(b < (start + end) / 2 for b in halfway) for (start, end), _ in subheader}
+    kept = [span for k, span in enumerate(spans) if k not in spanned]
+    return sorted(kept + [span for span, _ in subheader])
 
 
 def join_goal_tokens(tokens: list[str]) -> list[str]:
@@ -501,11 +670,17 @@ def _is_word(token: str) -> bool:
 
 def merge_continuation_rows(rows: list[Row]) -> list[Row]:
     """A cell row without values whose cells finish the previous row's cells (效益 / 指标,
-    提升市民休闲 / 环境) is glued onto it, cell by cell in order."""
+    提升市民休闲 / 环境) is glued onto it, cell by cell in order; a row cut by position is glued
+    column by column when its texts continue the cells above them."""
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
-        if prev is not None and row.in_cells and prev.in_cells and _is_continuation(prev, row):
+        if prev is not None and prev.positioned and row.positioned:
+            if _continues_in_columns(prev, row):
+                out[-1] = Row([c + s for c, s in zip(prev.cells, row.cells)], True, prev.lines + row.lines, True)
+            else:
+                out.append(row)
+        elif prev is not None and row.in_cells and prev.in_cells and _is_continuation(prev, row):
             out[-1] = _glue(prev, row)
         else:
             out.append(row)
@@ -514,7 +689,10 @@ def merge_continuation_rows(rows: list[Row]) -> list[Row]:
 
 def _is_continuation(prev: Row, row: Row) -> bool:
     texts = [c for c in row.cells if c]
-    if not texts or any(is_value(c, True) or _marker_cell([c]) or is_label(c) for c in texts):
+    # a wrapped label's end may read as a label itself (服务对象 / 满意度指标) when it stands under
+    # the label's start
+    ends = _label_ends(prev, row) if _is_aligned(prev, row) else set()
+    if not texts or any(is_value(c, True) or _marker_cell([c]) or is_label(c) and c not in ends for c in texts):
         return False
     if is_column_header(row.cells) or not any(is_value(c, True) for c in prev.cells):
         return False
@@ -522,11 +700,52 @@ def _is_continuation(prev: Row, row: Row) -> bool:
     if len(texts) > len(targets):
         return False
     # it must complete something: a label fragment (效益 + 指标) or all cells are short stubs
-    completes_label = any(not is_label(t) and is_label(t + s) for t, s in zip(targets, texts))
-    return completes_label or all(len(squash(s)) <= 4 for s in texts)
+    completes_label = bool(ends) or any(not is_label(t) and is_label(t + s) for t, s in zip(targets, texts))
+    return completes_label or all(len(squash(s)) <= MAX_WRAPPED_STUB for s in texts)
+
+
+def _continues_in_columns(prev: Row, row: Row) -> bool:
+    """True when a positioned row is the wrapped second line of the row above: every text in it
+    continues the cell above it or is a merged label printed in a blank cell, and one at least
+    continues."""
+    if is_column_header(row.cells) or not any(is_value(c, True) for c in prev.cells):
+        return False
+    kinds = [_continuation_kind(above, text) for above, text in zip(prev.cells, row.cells) if text]
+    return "continues" in kinds and None not in kinds
+
+
+def _continuation_kind(above: str, text: str) -> str | None:
+    """How a positioned cell's text relates to the cell above it: 'continues' it (a label's or
+    name's short wrapped end, the rest of a value or of a clause), is a 'label' printed in a
+    blank cell (a merged cell's label, centred in its rows), or None: a cell of a row of its own."""
+    if _marker_cell([text]):
+        return None
+    if not above:
+        return "label" if is_label(text) else None
+    if is_value(above, True):
+        # the rest of a value (2025年12月 / 底前); two figures side by side are two cells
+        digits_meet = above[-1].isdigit() and text[0].isdigit()
+        return "continues" if is_value(above + text) and not digits_meet else None
+    if is_value(text, True):
+        return None
+    if is_label(text):
+        return "continues" if not is_label(above) and is_label(above + text) else None
+    if above.endswith(CLAUSE_ENDS) or len(squash(text)) <= MAX_WRAPPED_STUB:
+        return "continues"
+    return None
+
+
+def _label_ends(prev: Row, row: Row) -> set[str]:
+    """Texts of ``row`` that finish the text above them into a label (服务对象 + 满意度指标)."""
+    return {s for c, s in zip(prev.cells, row.cells) if s and c and not is_label(c) and is_label(c + s)}
 
 
 def _glue(prev: Row, row: Row) -> Row:
+    """The continuation row's texts appended to the previous row's text cells: column by column
+    when each stands under such a cell, else in order (a dump that drops blank cells)."""
+    if _is_aligned(prev, row):
+        cells = [c + s for c, s in zip(prev.cells, row.cells)]
+        return Row(cells, True, prev.lines + row.lines)
     texts = iter(c for c in row.cells if c)
     cells = []
     for c in prev.cells:
@@ -535,6 +754,14 @@ def _glue(prev: Row, row: Row) -> Row:
             c = c + nxt
         cells.append(c)
     return Row(cells, True, prev.lines + row.lines)
+
+
+def _is_aligned(prev: Row, row: Row) -> bool:
+    """True when the rows have the same columns and every text of ``row`` stands under a text
+    cell of ``prev``."""
+    return len(prev.cells) == len(row.cells) and all(
+        not s or (c and not is_value(c, True)) for c, s in zip(prev.cells, row.cells)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -550,6 +777,7 @@ class Columns:
     level2_only: bool = False  # cell rows under a header with a 二级 but no 一级 column
     value_roles: tuple[str, ...] = ("target",)
     has_basis: bool = False
+    has_serial: bool = False  # a 序号 column before the labels
 
     @property
     def has_history(self) -> bool:
@@ -583,6 +811,7 @@ class Columns:
             level2_only=bool(rows and rows[0].in_cells) and "level2" in roles and "level1" not in roles,
             value_roles=value_roles,
             has_basis="basis" in roles,
+            has_serial=any(SERIAL_COLUMN.match(squash(c)) for c in rows[0].cells[:1]) if rows else False,
         )
 
     def assign(self, values: list[str | None]) -> dict[str, str | None]:
@@ -624,6 +853,8 @@ class IndicatorReader:
     pending_lines: list[Line] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     block_start: int = 0  # index of the first indicator since the labels were last reset
+    after_values: bool = False  # token rows: the row before ended in values
+    label_line_before: str | None = None  # token rows: the last label of a label line just read
 
     def read(self, rows: list[Row]) -> list[Indicator]:
         i = 0
@@ -678,6 +909,8 @@ class IndicatorReader:
     def read_row(self, row: Row, nxt: Row | None) -> None:
         used = self.read_markers(row)
         cells = [(i, c) for i, c in enumerate(row.cells) if c and i not in used]
+        if self.columns.has_serial and cells and cells[0][0] == 0 and SERIAL_NUMBER.match(squash(cells[0][1])):
+            cells = cells[1:]  # the row's number in the 序号 column
         if row.in_cells:
             self.read_cell_row(row, cells, nxt)
         else:
@@ -686,14 +919,14 @@ class IndicatorReader:
     # -- cell rows ------------------------------------------------------------------------------
 
     def read_cell_row(self, row: Row, cells: list[tuple[int, str]], nxt: Row | None) -> None:
-        name_index = self.label_named_indicator(cells)
+        name_index = self.odd_named_indicator(cells)
         labels = [(i, c) for i, c in cells if is_label(c) and i != name_index]
         rest = [(i, c) for i, c in cells if not is_label(c) or i == name_index]
         if not rest:
             if labels:
                 self.apply_labels(labels, nxt)
             return
-        first_value = next((k for k, (_, c) in enumerate(rest) if is_value(c, True)), None)
+        first_value = next((k for k, (i, c) in enumerate(rest) if is_value(c, True) and i != name_index), None)
         if first_value is None:
             name_at = 0  # no cell reads as a value: the first text is the name, the next its value
         elif first_value == 0:
@@ -725,13 +958,17 @@ class IndicatorReader:
                 return at, cell
         return candidate
 
-    def label_named_indicator(self, cells: list[tuple[int, str]]) -> int | None:
-        """The index of a 三级 cell that reads like a label (服务对象满意度, 数量指标) but names an
-        indicator: it stands in the 三级指标 column and a value follows it."""
+    def odd_named_indicator(self, cells: list[tuple[int, str]]) -> int | None:
+        """The index of a 三级 cell that reads like a label (服务对象满意度, 数量指标) or, with no
+        other text before it, like a value (零投诉, 无重大安全事故) but names an indicator: it
+        stands in the 三级指标 column and a value follows it."""
         at = self.columns.level3_index
         following = [c for i, c in cells if at is not None and i > at]
-        named = any(i == at and is_label(c) for i, c in cells)
-        return at if named and following and is_value(following[0], True) else None
+        if not following or not is_value(following[0], True):
+            return None
+        text_before = any(i < at and not is_label(c) for i, c in cells)
+        named = any(i == at and (is_label(c) or is_value(c, True) and not text_before) for i, c in cells)
+        return at if named else None
 
     def apply_labels(self, labels: list[tuple[int, str]], nxt: Row | None) -> str | None:
         """Update the carried labels from the label cells of a row; return the 一级 label that
@@ -779,7 +1016,18 @@ class IndicatorReader:
         line = row.lines[0]
         if not tokens:
             return
+        after_values, self.after_values = self.after_values, False
+        label_before, self.label_line_before = self.label_line_before, None
+        if len(tokens) == 1 and after_values and self.continue_last_value(tokens[0]):
+            self.after_values = True
+            return
+        if all(squash(t) == LABEL_TAIL for t in tokens):
+            # the wrapped end of the label line before (产出 / 指标, 数量 / 指标), never a name
+            if label_before and self.labels.level2 == label_before and not label_before.endswith(LABEL_TAIL):
+                self.labels.level2 = label_before + LABEL_TAIL
+            return
         values, basis = self.trailing_values(tokens)
+        self.after_values = bool(values)
         head = tokens[:len(tokens) - len(values) - bool(basis)]
         if head:
             self.close_token_indicator()  # text after values: that indicator is complete
@@ -795,6 +1043,7 @@ class IndicatorReader:
             if len({ln.lineno for _, ln in self.fragments}) > 1:
                 self.fragments = []
             self.apply_labels([(-1, t) for t in tokens], None)
+            self.label_line_before = squash(tokens[-1])
             return
         if is_label(tokens[0]):
             self.fragments = []  # a row starting with a label: what is pending never got a value
@@ -805,6 +1054,22 @@ class IndicatorReader:
             self.pending_lines.append(line)
             if basis or len(self.pending_values) >= len(self.columns.value_roles):
                 self.close_token_indicator(basis)
+
+    def continue_last_value(self, token: str) -> bool:
+        """Finish the value the row before ended in with a one-token line (2025年12月 / 底前,
+        ≥3.5万 / 人次): a text dump wraps a narrow value cell like any other. True if it did."""
+        if is_value(token) or is_label(token):
+            return False
+        if self.pending_values:
+            glued = self.pending_values[-1] + token
+            if is_value(glued):
+                self.pending_values[-1] = glued
+            return is_value(glued)
+        last = self.indicators[-1] if self.indicators else None
+        if last is None or self.columns.value_roles != ("target",) or not is_value(f"{last.raw_value}{token}"):
+            return False
+        last.raw_value = f"{last.raw_value}{token}"
+        return True
 
     def trailing_values(self, tokens: list[str]) -> tuple[list[str], str | None]:
         """The value tokens ending a token row (up to 前年/上年/当年 when the header has history)
@@ -849,6 +1114,10 @@ class IndicatorReader:
             start = starts.pop()
         name_frags = frags[start:]
         if not name_frags:
+            if len(values) == 1 and not re.search(r"\d", values[0]):
+                # a name that reads like a worded target (零投诉, 无重大安全事故): a value always
+                # has a name, so it is one, and the next value is its target
+                self.fragments = frags + [(values[0], value_lines[-1])]
             return
         printed_level1 = self.apply_labels([(-1, lab) for lab in labels], None)
         lines = list(dict.fromkeys([ln for _, ln in name_frags] + value_lines))
@@ -943,7 +1212,7 @@ def form_kind(title: str) -> str:
 
 def title_name(title: str) -> str:
     """The project name from a form title: 2026年应急排渍抢修项目绩效目标表 → 应急排渍抢修."""
-    s = squash(title)
+    s = squash(TITLE_NUMBER_PREFIX.sub("", title))  # before squashing: 表3 2025年 is not 表32025年
     s = re.sub(r"^\d{4}年(度)?", "", s)
     s = re.sub(r"(项目)?(支出)?绩效(目标|自评)(申报)?表$", "", s)
     return s
@@ -955,7 +1224,7 @@ def read_form(form: list[Line]) -> GoalTable | None:
     if not body:
         return None
     body = _cut_at_form_end(body)
-    rows = merge_continuation_rows([line_to_row(ln) for ln in body])
+    rows = merge_continuation_rows(body_rows(body))
     reader = IndicatorReader()
     # a marker line in the header (长期绩效目标表) sets the horizon of the first block
     for ln in header:
@@ -965,9 +1234,10 @@ def read_form(form: list[Line]) -> GoalTable | None:
     if not indicators:
         return None
     fields = read_header_fields(header)
-    title = squash(header[0].text) if header and is_table_title(header[0]) else ""
+    printed_title = (form_title(header[0]) if header else None) or ""
+    title = squash(printed_title)
     kind = form_kind(title + "".join(squash(ln.text) for ln in header[:3]))
-    name = fields.get("name") or title_name(title) or None
+    name = fields.get("name") or title_name(printed_title) or None
     return GoalTable(
         kind=kind, name=_clean(name),
         code=_clean(fields.get("code")),
@@ -1020,6 +1290,12 @@ def is_column_word(text: str) -> bool:
     return bool(s) and (s in ("目标名称", "近两年指标值") or any(p.search(s) for p, _ in COLUMN_ROLES))
 
 
+def _is_column_word_line(line: Line) -> bool:
+    """A line holding column words as one cell: not tab cells, nor pieces set apart by runs of
+    spaces (a header printed by ``pdftotext -layout`` is complete on its line)."""
+    return "\t" not in line.text and len(spaced_pieces(line.text, 1)) == 1 and is_column_word(line.text)
+
+
 def join_split_column_headers(lines: list[Line]) -> list[Line]:
     """A column header printed one word per line (一级指标 / 二级指标 / 三级指标 / 指标值, as a
     one-cell-per-line extraction gives it) joined back into one space-separated header line."""
@@ -1027,7 +1303,7 @@ def join_split_column_headers(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         end = i
-        while end < len(lines) and "\t" not in lines[end].text and is_column_word(lines[end].text):
+        while end < len(lines) and _is_column_word_line(lines[end]):
             end += 1
         run = lines[i:end]
         if len(run) >= 2 and is_column_header([ln.text for ln in run]):
@@ -1039,10 +1315,74 @@ def join_split_column_headers(lines: list[Line]) -> list[Line]:
     return out
 
 
+def comma_rows_as_cells(lines: list[Line]) -> list[Line]:
+    """A spreadsheet saved as CSV (一级指标,二级指标,三级指标,指标值 with quoted cells holding
+    commas: "1,200.00"): when a column header is printed that way, every line with commas is
+    read as comma-separated cells and given tab cells. Other documents are left alone, since a
+    comma also groups the digits of an amount."""
+    if not any(_is_comma_header(ln) for ln in lines):
+        return lines
+    return [
+        replace(ln, text="\t".join(_comma_cells(ln.text))) if "," in ln.text and "\t" not in ln.text else ln
+        for ln in lines
+    ]
+
+
+def _comma_cells(text: str) -> list[str]:
+    """The cells of one CSV line (quotes removed)."""
+    return next(csv.reader([text.strip()]))
+
+
+def _is_comma_header(line: Line) -> bool:
+    """A column header whose words are comma-separated cells (一级指标,二级指标,…,)."""
+    if "\t" in line.text or line.text.count(",") < 2:
+        return False
+    cells = _comma_cells(line.text)
+    return is_column_header(cells) and all(not c or is_column_word(c) for c in cells)
+
+
+def join_wrapped_column_headers(lines: list[Line]) -> list[Line]:
+    """A column header whose narrow cells wrapped (一级 / 指标, 二级 / 指标 …, over two lines)
+    joined back into one header line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        joined = _join_header_pair(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
+        out.append(joined or lines[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _join_header_pair(top: Line, bottom: Line) -> Line | None:
+    """The header line that ``top`` and the wrapped ends of its words in ``bottom`` make, or
+    None. Each word of ``top`` that is no column word yet (一级) takes the next piece of
+    ``bottom`` (指标); the counts must match and every word made must be a column word."""
+    if is_column_header(top.cells) or is_column_header(bottom.cells) or "|" in top.text:
+        return None
+    tabbed = "\t" in top.text
+    pieces = [(start, w) for (start, _), w in spaced_pieces(top.text, 1)] if not tabbed else None
+    words = [c for c in top.cells if c] if tabbed else [w for _, w in pieces]
+    tails = [c for c in bottom.cells if c] if tabbed else [w for _, w in spaced_pieces(bottom.text, 1)]
+    stubs = [k for k, w in enumerate(words) if not is_column_word(w)]
+    if len(words) < 3 or not stubs or len(tails) != len(stubs) or any(len(squash(t)) > MAX_WRAPPED_STUB for t in tails):
+        return None
+    for k, tail in zip(stubs, tails):
+        words[k] += tail
+    if not is_column_header(words) or not all(is_column_word(words[k]) for k in stubs):
+        return None
+    if tabbed:
+        return replace(top, text="\t".join(words))
+    text = ""
+    for (start, _), word in zip(pieces, words):
+        # each word where its column starts, two spaces at least after the one before
+        text = text + " " * max(start - len(text), 2 if text else start) + word
+    return replace(top, text=text)
+
+
 def find_goal_tables(layout: Layout) -> list[GoalTable]:
     """Every goal table in the layout, with raw indicator rows (values not yet normalised)."""
     lines = [ln for ln in layout.lines() if not (ln.is_blank or ln.is_page_number or ln.is_rule)]
-    lines = join_split_column_headers(lines)
+    lines = join_wrapped_column_headers(join_split_column_headers(comma_rows_as_cells(lines)))
     tables = []
     for form in split_forms(lines):
         table = read_form(form)

@@ -272,3 +272,15 @@ def test_normalise_indicator_is_idempotent():
     twice = normalise_indicator(Indicator(**vars(once)))
     assert vars(once) == vars(twice)
     assert (once.level1, once.printed_level1) == ("成本指标", "产出指标")
+
+
+@pytest.mark.parametrize("raw", ["12月底前", "11月底", "6月前"])
+def test_a_date_without_its_year_is_a_deadline_not_months(raw):
+    parsed = parse_value(raw)
+    assert (parsed.value, parsed.unit, parsed.value_text) == (None, None, raw)
+
+
+@pytest.mark.parametrize("raw", ["100%完成", "100%覆盖"])
+def test_a_state_word_after_the_unit_is_not_part_of_the_unit(raw):
+    parsed = parse_value(raw)
+    assert (parsed.value, parsed.unit, parsed.unit_norm) == (100, "%", "%")
