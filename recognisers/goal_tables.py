@@ -277,9 +277,15 @@ MAX_QUALITATIVE_PHRASE = 6
 PLACEHOLDER = re.compile(rf"^(?:[#*/—\-－]|定性|定量|{_OPERATOR}?{_UNIT_GROUP}?#?)$")
 
 
+# a response-time target, often compound (保洁、安全类问题及时响应,其他问题5个工作日内响应): it
+# ends in a time limit and the act due within it; an indicator's name ends in 时间, 率 or 数
+RESPONSE_TARGET = re.compile(
+    r"^.{0,40}?(?:及时|立即|当日|当天|\d+(?:个)?(?:工作日|小时|日|天|分钟)(?:之?内)?)"
+    r"(?:响应|处理|办结|处置|回复|到达|到场|解决)$"
+)
 VALUE_SHAPES = (
     QUANTITY, QUALITATIVE, PREFIXED_QUANTITY, DEADLINE, STANDARD_TARGET, RANGE, RATIO, QUANTITY_STATE,
-    NO_HARM, ALL_ENTITLED, GRADE,
+    NO_HARM, ALL_ENTITLED, GRADE, RESPONSE_TARGET,
 )
 
 

@@ -335,3 +335,16 @@ def test_layout_row_of_a_short_name_and_bare_figures_is_a_row_of_its_own():
         ("培训人数", "100", "100"),
         ("培训场次", "12", "12"),
     ]
+
+
+def test_a_response_time_target_closes_its_row_in_a_token_row():
+    """A compound response-time target (its parts joined by a comma) ends in its time limit and
+    the act due within it, which no indicator's name does."""
+    [table] = read("""
+某项目绩效目标表
+一级指标 二级指标 三级指标 指标值
+产出指标 时效指标 问题整改响应时间 保洁、安全类问题及时响应,其他问题5个工作日内响应
+投诉处理响应时间 24小时内响应
+""")
+    assert [(i.level3, i.raw_value) for i in table.indicators] == [
+        ("问题整改响应时间", "保洁、安全类问题及时响应,其他问题5个工作日内响应"), ("投诉处理响应时间", "24小时内响应")]
