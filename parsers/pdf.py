@@ -349,6 +349,7 @@ def clip_edge(edge: dict, words: list[dict]) -> list[dict]:
 
 
 def vertical_line(x: float, top: float, bottom: float) -> dict:
+    """A vertical edge at ``x`` from ``top`` to ``bottom``, shaped as pdfplumber's explicit lines."""
     return {"object_type": "line", "x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top}
 
 
@@ -512,6 +513,7 @@ def furniture_key(text: str) -> str:
 
 
 def in_margin(box: BBox, height: float) -> bool:
+    """True when ``box`` lies in the page's top or bottom margin band (MARGIN_SHARE of its height)."""
     return box[3] <= height * MARGIN_SHARE or box[1] >= height * (1 - MARGIN_SHARE)
 
 

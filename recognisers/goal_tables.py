@@ -309,6 +309,7 @@ def is_value(cell: str, in_cell_row: bool = False, phrases: bool = True) -> bool
 
 
 def is_label(cell: str) -> bool:
+    """True when a cell is a 一级 or 二级 label of the national framework (产出指标, 数量指标)."""
     s = squash(cell)
     return bool(s) and (is_level1_label(s) or is_level2_label(s))
 
@@ -336,6 +337,7 @@ def form_title(line: Line) -> str | None:
 
 
 def is_column_header(cells: list[str]) -> bool:
+    """True when a row's cells are an indicator block's column header (一级指标 | 二级指标 | …)."""
     words = {squash(c) for c in cells}
     flat = "".join(words)
     # two of the three level columns; some forms print no 一级 column (二级指标 | 三级指标 | 指标值)
@@ -1209,6 +1211,7 @@ def _join_fragments(frags: list[tuple[str, Line]]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 def form_kind(title: str) -> str:
+    """goal_tables.kind from a form's title: self_evaluation, department or project."""
     if "自评" in title:
         return "self_evaluation"
     if "整体" in title or "部门（单位）名称" in title:
