@@ -12,8 +12,9 @@ from parsers.layout import Layout
 from parsers.pdf import read_pdf
 from parsers.text import read_text
 
-# file endings picked up when a folder is ingested; the ones without a reader are recorded as skipped
-REPORT_SUFFIXES = {".txt", ".text", ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".wps"}
+# file endings picked up when a folder is ingested; the ones without a reader are recorded as
+# skipped. A .csv (a goal table saved from a spreadsheet) is read as text: its rows are cells.
+REPORT_SUFFIXES = {".txt", ".text", ".csv", ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".wps"}
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -84,3 +84,16 @@ def test_a_real_docx_is_unsupported_not_failed(tmp_path):
         zf.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(UnsupportedFormatError, match="docx"):
         read_file(path)
+
+
+def test_a_goal_table_saved_as_csv_is_ingested_as_text(tmp_path):
+    from pipeline.ingest import collect_files
+    from pipeline.parse import parse_file
+
+    path = tmp_path / "goals.csv"
+    path.write_text("项目名称,路灯电费,,\n一级指标,二级指标,三级指标,指标值\n"
+                    "产出指标,数量指标,灯杆数,≥12700基\n满意度指标,服务对象满意度,群众满意度,≥98%\n", encoding="gbk")
+    assert collect_files([tmp_path]) == [path]
+    [table] = parse_file(path).goal_tables
+    assert [(i.level1, i.level3, i.raw_value) for i in table.indicators] == [
+        ("产出指标", "灯杆数", "≥12700基"), ("满意度指标", "群众满意度", "≥98%")]
