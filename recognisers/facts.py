@@ -637,8 +637,9 @@ def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quanti
     """The topic from cue words: the clause around the number weighs most, then the sentence,
     the lead sentence it follows (一是…), the innermost heading and the outer headings. An
     example project's results (如：…项目，完成…) and physical quantities lean to project_outcome.
-    With no cue in any of those, the sentence before it in its paragraph (``before``) speaks for
-    it (…开展重点绩效评价。评价结果为优的2个…). Nothing found → other."""
+    With no cue in any of those, the sentence before it in its paragraph (``before``; for a
+    heading, the headings under it) speaks for it (…开展重点绩效评价。评价结果为优的2个…).
+    Nothing found → other."""
     total: dict[str, float] = {}
 
     def add(scores: dict[str, float]) -> None:
@@ -793,6 +794,15 @@ def facts_in_sentence(sentence: Sentence, doc: Doc, lead: str | None, before: st
     return facts
 
 
+def sub_headings(sentences: list[Sentence]) -> dict[Heading, list[str]]:
+    """Each heading's direct sub-headings' titles, in order."""
+    under: dict[Heading, list[str]] = {}
+    for sentence in sentences:
+        if sentence.is_heading and len(sentence.path) > 1:
+            under.setdefault(sentence.path[-2], []).append(sentence.path[-1].title)
+    return under
+
+
 def find_facts(layout: Layout, sectioned: Sectioned | None = None) -> list[Fact]:
     """Every statistic stated in the prose of a layout (in simplified characters, as
     parsers.script.to_simplified leaves it), as Fact records in reading order; fact_id and
@@ -802,6 +812,10 @@ def find_facts(layout: Layout, sectioned: Sectioned | None = None) -> list[Fact]
     leads = lead_sentences(sentences)
     befores = [prev.text if prev is not None and prev.paragraph == s.paragraph else None
                for prev, s in zip([None, *sentences], sentences)]
+    # a heading is spoken for by the headings under it (二、…35个重点项目…情况 over （一）自评工作…)
+    under = sub_headings(sentences)
+    befores = [" ".join(under.get(s.path[-1], [])) or None if s.is_heading else before
+               for s, before in zip(sentences, befores)]
     chosen = [(s, lead, before) for s, lead, before in zip(sentences, leads, befores)
               if may_hold_quantity(s.text)]
     if not chosen:

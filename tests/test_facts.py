@@ -294,6 +294,16 @@ def test_outcome_verbs_do_not_take_a_stages_results_away_from_it():
         42: "prior_assessment", 6: "prior_assessment", 1.3: "prior_assessment", 76: "monitoring"}
 
 
+def test_a_heading_without_cues_takes_its_topic_from_the_headings_under_it():
+    text = """三、纳入人大审查的20个民生项目情况
+（一）绩效自评开展情况
+各单位均按时报送了自评报告。
+（二）自评结果
+自评结果均为优。
+"""
+    assert only(facts_of(text), 20).topic == "self_evaluation"
+
+
 def test_years_from_sentence_heading_and_report():
     text = """关于2023年度预算绩效管理工作的报告
 一、2023年工作开展情况
