@@ -793,6 +793,7 @@ class Columns:
 
     @classmethod
     def from_rows(cls, rows: list[Row]) -> Columns:
+        """The columns a column header (one row, or several when its words wrap) announces."""
         roles: dict[str, int] = {}
         for row in rows:
             for i, c in enumerate(row.cells):
@@ -865,6 +866,7 @@ class IndicatorReader:
     label_line_before: str | None = None  # token rows: the last label of a label line just read
 
     def read(self, rows: list[Row]) -> list[Indicator]:
+        """The indicators of an indicator block's rows, labels carried down from row to row."""
         i = 0
         while i < len(rows):
             row = rows[i]
@@ -915,6 +917,7 @@ class IndicatorReader:
         self.goal = goal
 
     def read_row(self, row: Row, nxt: Row | None) -> None:
+        """Read one row (``nxt`` is the row below, for labels printed between rows)."""
         used = self.read_markers(row)
         cells = [(i, c) for i, c in enumerate(row.cells) if c and i not in used]
         if self.columns.has_serial and cells and cells[0][0] == 0 and SERIAL_NUMBER.match(squash(cells[0][1])):
@@ -927,6 +930,7 @@ class IndicatorReader:
     # -- cell rows ------------------------------------------------------------------------------
 
     def read_cell_row(self, row: Row, cells: list[tuple[int, str]], nxt: Row | None) -> None:
+        """A row with cell positions (tabs, pipes): labels, the name, then the value columns."""
         name_index = self.odd_named_indicator(cells)
         labels = [(i, c) for i, c in cells if is_label(c) and i != name_index]
         rest = [(i, c) for i, c in cells if not is_label(c) or i == name_index]
@@ -1021,6 +1025,8 @@ class IndicatorReader:
     # -- token rows -----------------------------------------------------------------------------
 
     def read_token_row(self, row: Row, tokens: list[str]) -> None:
+        """A row of whitespace tokens (no positions): labels first, then name words up to the
+        first value, the values after it."""
         line = row.lines[0]
         if not tokens:
             return
@@ -1146,6 +1152,7 @@ class IndicatorReader:
                 ind.level1, ind.level2 = level1, level2
 
     def emit(self, name: str, cells: dict[str, str | None], lines: list[Line], printed_level1: str | None) -> None:
+        """Add one indicator (or, with a long-term column, a long-term and an annual one)."""
         if TOTAL_ROW.match(squash(name)):
             return  # 总分 / 合计: the form's sum, not an indicator
         if printed_level1 or self.labels.level2:
