@@ -475,14 +475,16 @@ def _cell_at(cells: list[str], k: int) -> str:
 
 
 def _labels_over_values(labels: Row, values: Row) -> bool:
-    """True for a label row (short words, no values, a field label among them) over a value row
-    whose first cell is blank under the first label's merged cell and which holds no label."""
+    """True for a label row (short words, no values) led by a field's label (年度总体目标) over a
+    value row whose first cell is blank under that label's merged cell and which holds no label.
+    A row led by a block label that names no field (项目支出情况 | 项目名称 | 项目总预算 …) heads
+    a list of other things, whose figures are not the form's."""
     if not (labels.in_cells and values.in_cells) or not labels.cells or not values.cells:
         return False
     words = [c for c in labels.cells if c]
+    leading = HEADER_LABEL_RE.fullmatch(_header_cell(labels.cells[0]))
     return (
-        bool(labels.cells[0])
-        and any(HEADER_LABEL_RE.fullmatch(_header_cell(w)) for w in words)
+        leading is not None and HEADER_FIELDS[leading["label"]] is not None
         and len(words) >= 2
         and all(len(squash(w)) <= MAX_SUBHEADER_CHARS and not is_value(w, True) for w in words)
         and not values.cells[0]

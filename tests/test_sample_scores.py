@@ -17,6 +17,12 @@ def test_goal_table_indicators_match_the_gold(scores):
     assert scores["summary"]["indicator_exact"] >= 0.95
 
 
+def test_goal_table_header_fields_match_the_gold(scores):
+    fields = scores["goal_tables"]["fields"]
+    for name in ("kind", "code", "department", "unit", "amount_wan", "annual_amount_wan"):
+        assert fields[name] == 1.0, name
+
+
 def test_document_metadata_matches_the_gold(scores):
     assert scores["summary"]["document_meta"] >= 0.90
 
