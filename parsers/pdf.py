@@ -119,6 +119,12 @@ class PageSurvey:
         return is_garbled(self.text)
 
     @property
+    def turned(self) -> bool:
+        """True when the page is read rotated: by its /Rotate, or by the /Rotate that sets its
+        sideways text upright (upright_copy); pdfium's boxes are then in unrotated space."""
+        return self.rotation != 0 or self.upright_turn != 0
+
+    @property
     def drops_text(self) -> bool:
         """True when pdfium read fewer characters than the page has text objects: it leaves out
         text drawn glyph by glyph in a font it has no outlines for, which pdfplumber reads."""
@@ -192,7 +198,6 @@ def upright_copy(doc: pdfium.PdfDocument, surveys: list[PageSurvey]) -> io.Bytes
     for survey in surveys:
         if survey.upright_turn:
             doc[survey.number - 1].set_rotation(survey.upright_turn)
-            survey.rotation = survey.upright_turn
     buffer = io.BytesIO()
     doc.save(buffer)
     buffer.seek(0)
@@ -212,9 +217,14 @@ def margin_rule(obj, width: float, height: float) -> int | None:
 def furniture_rules(surveys: list[PageSurvey]) -> set[int]:
     """Heights of the rules printed in a margin band on most pages (a running header's rule),
     with a point either side: such a rule is page furniture, never a table's."""
-    counts = Counter(y for s in surveys for y in s.margin_rules)
-    repeated = {y for y, n in counts.items() if len(surveys) >= 2 and n >= max(2, FURNITURE_SHARE * len(surveys))}
+    repeated = recurring(Counter(y for s in surveys for y in s.margin_rules), len(surveys))
     return {y + d for y in repeated for d in (-1, 0, 1)}
+
+
+def recurring(counts: Counter, pages: int) -> set:
+    """The keys counted on at least FURNITURE_SHARE of ``pages`` (and on two pages at least):
+    what a document prints on most of its pages is page furniture."""
+    return {key for key, n in counts.items() if pages >= 2 and n >= max(2, FURNITURE_SHARE * pages)}
 
 
 def pdfium_lines(textpage: pdfium.PdfTextPage, page_height: float) -> list[tuple[str, BBox]]:
@@ -265,7 +275,7 @@ def needs_table_finder(survey: PageSurvey) -> bool:
     """Pages with ruling lines, table header words, a rotation or text pdfium left out go to
     pdfplumber."""
     return survey.drops_text or bool(survey.chars) and (
-        survey.paths >= MIN_RULING_PATHS or survey.rotation != 0 or has_table_header(survey.text)
+        survey.paths >= MIN_RULING_PATHS or survey.turned or has_table_header(survey.text)
     )
 
 
@@ -481,7 +491,7 @@ def read_table_page(pdf_page, survey: PageSurvey,
     """(text lines outside the tables, table grids) of one page. The lines are pdfium's from the
     survey (cheap); pdfplumber's on a rotated page, whose pdfium boxes are in unrotated space,
     and on a page whose text pdfium partly left out."""
-    if survey.rotation == 0 and not survey.drops_text:
+    if not survey.turned and not survey.drops_text:
         all_lines = survey.lines
     else:
         all_lines = [(ln["text"].strip(), (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
@@ -523,8 +533,7 @@ def drop_page_furniture(pages: list[PageContent]) -> None:
     counts = Counter()
     for page in pages:
         counts.update({furniture_key(text) for text, box in page.lines if in_margin(box, page.height)})
-    with_text = sum(1 for page in pages if page.lines)
-    repeated = {key for key, n in counts.items() if with_text >= 2 and n >= max(2, FURNITURE_SHARE * with_text)}
+    repeated = recurring(counts, sum(1 for page in pages if page.lines))
     for page in pages:
         page.lines = [
             (text, box) for text, box in page.lines
