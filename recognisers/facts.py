@@ -599,26 +599,26 @@ def cue_scores(text: str, weight: int) -> dict[str, float]:
     return scores
 
 
-def clause_around(text: str, q: Quantity) -> str:
-    """The characters of the clause (between ，；：。) holding the quantity."""
+def clause_span(text: str, q: Quantity) -> tuple[int, int]:
+    """(start, end) of the clause (between ，；：。) holding the quantity."""
     starts = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, q.start)]
     end = CLAUSE_SPLIT.search(text, q.end)
-    return text[starts[-1] if starts else 0: end.start() if end else len(text)]
+    return starts[-1] if starts else 0, end.start() if end else len(text)
 
 
-def phrase_around(clause: str, offset: int, q: Quantity) -> str:
-    """The part of the clause that leads up to the quantity, from the last 、 before it
+def phrase_around(text: str, clause_start: int, q: Quantity) -> str:
+    """The part of the quantity's clause that leads up to it, from the last 、 before it
     (部门自评10个、|财政重点评价5个)."""
-    start, end = q.start - offset, q.end - offset
-    return clause[clause.rfind("、", 0, start) + 1:end]
+    return text[max(text.rfind("、", clause_start, q.start) + 1, clause_start):q.end]
 
 
-def previous_clause(text: str, clause: str) -> str:
-    """The clause printed just before ``clause`` in the sentence, or '': the activity is often
-    named there and the amount after it (对6个项目开展重点评价，|评价资金合计3.47亿元)."""
-    before = text[:text.index(clause)].rstrip("，,；;：:")
-    starts = [m.end() for m in CLAUSE_SPLIT.finditer(before)]
-    return before[starts[-1] if starts else 0:]
+def previous_clause_span(text: str, clause_start: int) -> tuple[int, int]:
+    """(start, end) of the clause printed just before the one starting at ``clause_start``
+    (empty at the sentence's start): the activity is often named there and the amount after it
+    (对6个项目开展重点评价，|评价资金合计3.47亿元)."""
+    end = len(text[:clause_start].rstrip("，,；;：:"))
+    starts = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, end)]
+    return starts[-1] if starts else 0, end
 
 
 def project_heading_suffix(title: str) -> str | None:
@@ -646,13 +646,13 @@ def topic_of(sentence: Sentence, lead: str | None, before: str | None, q: Quanti
         for topic, score in scores.items():
             total[topic] = total.get(topic, 0) + score
 
-    clause = clause_around(sentence.text, q)
-    phrase = phrase_around(clause, sentence.text.index(clause), q)
-    add(cue_scores(phrase, PHRASE_WEIGHT))
-    add(cue_scores(clause, CLAUSE_WEIGHT))
-    previous = previous_clause(sentence.text, clause)
-    add(cue_scores(previous, PREVIOUS_CLAUSE_WEIGHT))
-    add(cue_scores(sentence.text.replace(clause, "").replace(previous, ""), SENTENCE_WEIGHT))
+    text = sentence.text
+    start, end = clause_span(text, q)
+    previous_start, previous_end = previous_clause_span(text, start)
+    add(cue_scores(phrase_around(text, start, q), PHRASE_WEIGHT))
+    add(cue_scores(text[start:end], CLAUSE_WEIGHT))
+    add(cue_scores(text[previous_start:previous_end], PREVIOUS_CLAUSE_WEIGHT))
+    add(cue_scores(text[:previous_start] + text[end:], SENTENCE_WEIGHT))
     if lead:
         add(cue_scores(lead, LEAD_WEIGHT))
     titles = [h.title for h in sentence.path if h.style != "annex"]
