@@ -779,12 +779,9 @@ def _is_aligned(prev: Row, row: Row) -> bool:
 
 @dataclass
 class Columns:
-    """What the last column header said: where 一级 sits, which value columns follow the name
-    (in order) and whether a basis / reason column ends the row."""
-    level1_index: int | None = None
-    level3_index: int | None = None
-    positions: dict[int, str] = field(default_factory=dict)  # cell rows: column index → role
-    level2_only: bool = False  # cell rows under a header with a 二级 but no 一级 column
+    """What the last column header said: where each column sits (cell rows only), which value
+    columns follow the name (in order) and whether a basis / reason column ends the row."""
+    column_of: dict[str, int] = field(default_factory=dict)  # cell rows: role → column index
     value_roles: tuple[str, ...] = ("target",)
     has_basis: bool = False
     has_serial: bool = False  # a 序号 column before the labels
@@ -792,6 +789,24 @@ class Columns:
     @property
     def has_history(self) -> bool:
         return "prev1" in self.value_roles or "prev2" in self.value_roles
+
+    @property
+    def level1_index(self) -> int | None:
+        return self.column_of.get("level1")
+
+    @property
+    def level3_index(self) -> int | None:
+        return self.column_of.get("level3")
+
+    @property
+    def positions(self) -> dict[int, str]:
+        """Column index → role, in cell rows."""
+        return {i: role for role, i in self.column_of.items()}
+
+    @property
+    def level2_only(self) -> bool:
+        """True under a header of cell rows with a 二级 but no 一级 column."""
+        return "level2" in self.column_of and "level1" not in self.column_of
 
     @classmethod
     def from_rows(cls, rows: list[Row]) -> Columns:
@@ -816,10 +831,7 @@ class Columns:
         else:
             value_roles = tuple(sorted((r for r in VALUE_ROLES if r in roles), key=roles.get)) or ("target",)
         return cls(
-            level1_index=roles.get("level1") if rows and rows[0].in_cells else None,
-            level3_index=roles.get("level3") if rows and rows[0].in_cells else None,
-            positions={i: r for r, i in roles.items()} if rows and rows[0].in_cells else {},
-            level2_only=bool(rows and rows[0].in_cells) and "level2" in roles and "level1" not in roles,
+            column_of=roles if rows and rows[0].in_cells else {},
             value_roles=value_roles,
             has_basis="basis" in roles,
             has_serial=any(SERIAL_COLUMN.match(squash(c)) for c in rows[0].cells[:1]) if rows else False,
