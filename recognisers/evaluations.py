@@ -50,7 +50,7 @@ from parsers.layout import Layout, Line, span_of
 from recognisers.goal_tables import parse_amount_wan
 from recognisers.sections import (
     HEADING_COUNTER, LETTER_SPACED, TABLE_NOTE, TOTAL_ROW, Heading, Sectioned, Sentence, cells_of,
-    heading_marker, join_spaced_letters, printed_lines, sectionise, squash, title_end,
+    heading_marker, join_spaced_letters, sectionise, squash, title_end,
 )
 from schemas.records import Evaluation
 
@@ -955,12 +955,11 @@ class ResultTable:
     eval_type: str
 
 
-def result_tables(layout: Layout, sentences: list[Sentence]) -> list[ResultTable]:
-    """Every evaluation-result table printed in the layout's lines, with its rows and the
-    evaluation type its header, title, the sentence before it or its headings say (自评 → self,
-    重点评价/第三方 → key; a result table that nowhere says 自评 is the finance bureau's own
-    evaluation, key)."""
-    lines = printed_lines(layout)
+def result_tables(lines: list[Line], sentences: list[Sentence]) -> list[ResultTable]:
+    """Every evaluation-result table printed in a document's lines (as sections.printed_lines
+    gives them), with its rows and the evaluation type its header, title, the sentence before it
+    or its headings say (自评 → self, 重点评价/第三方 → key; a result table that nowhere says 自评
+    is the finance bureau's own evaluation, key)."""
     tables: list[ResultTable] = []
     i = 0
     while i < len(lines):
@@ -1381,5 +1380,5 @@ def find_evaluations(layout: Layout, sectioned: Sectioned | None = None) -> list
     (doc_id and eval_id are left to the caller). ``sectioned`` is ``sectionise(layout)`` when
     the caller already has it."""
     sectioned = sectioned or sectionise(layout)
-    rows = [e for table in result_tables(layout, sectioned.sentences) for e in table_evaluations(table)]
+    rows = [e for table in result_tables(sectioned.printed, sectioned.sentences) for e in table_evaluations(table)]
     return merge_prose(rows, prose_evaluations(sectioned.sentences, layout))

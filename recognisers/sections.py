@@ -137,10 +137,12 @@ class TextTable:
 
 @dataclass
 class Sectioned:
-    """A document cut into prose sentences and text tables."""
+    """A document cut into prose sentences and text tables, with the printed lines (see
+    :func:`printed_lines`) they were cut from."""
 
     sentences: list[Sentence]
     tables: list[TextTable]
+    printed: list[Line] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,13 +475,13 @@ def split_sentences(paragraph: list[Line]) -> list[tuple[str, tuple[Line, ...]]]
 
 def sectionise(layout: Layout) -> Sectioned:
     """The layout's prose sentences with their heading paths, and its text tables."""
-    lines = printed_lines(layout)
-    forms = goal_form_lines(lines)
-    tables = text_tables(lines, forms)
+    printed = printed_lines(layout)
+    forms = goal_form_lines(printed)
+    tables = text_tables(printed, forms)
     not_prose = forms | {ln.lineno for t in tables for ln in [*t.lines, t.title] if ln is not None}
     prose: list[Line] = []
     breaks: set[int] = set()
-    for line in lines:
+    for line in printed:
         if line.lineno in not_prose:
             if prose:
                 breaks.add(prose[-1].lineno)
@@ -495,4 +497,4 @@ def sectionise(layout: Layout) -> Sectioned:
         for n, (text, lines) in enumerate(pieces):
             sentences.append(Sentence(text, stack.path, lines[0].page, lines[0].lineno, index,
                                       is_heading=bool(marker) and n == 0, lines=lines))
-    return Sectioned(sentences, tables)
+    return Sectioned(sentences, tables, printed)
